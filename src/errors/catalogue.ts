@@ -1,0 +1,212 @@
+/**
+ * Every message batchforge shows a user lives here (Astro-style catalogue): a permanent code,
+ * the kind (which decides the exit code), a message built from the facts, and a hint that says
+ * what to do. Code that fails calls `problem(E.Name, facts, location)`.
+ */
+import type { Location, Problem, ProblemKind } from './problem.js';
+
+interface Entry<A> {
+  code: string;
+  kind: ProblemKind;
+  message: (a: A) => string;
+  hint?: (a: A) => string;
+}
+
+function entry<A = Record<string, never>>(e: Entry<A>): Entry<A> {
+  return e;
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+export const E = {
+  // ---- usage ----
+  UnknownCommand: entry<{ command: string; suggestion?: string }>({
+    code: 'unknown-command',
+    kind: 'usage',
+    message: (a) => `unknown command ${q(a.command)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: () => 'run `batchforge --help` to list the commands',
+  }),
+  BadArgument: entry<{ detail: string }>({
+    code: 'bad-argument',
+    kind: 'usage',
+    message: (a) => a.detail,
+    hint: () => 'run `batchforge --help` for usage',
+  }),
+
+  // ---- config ----
+  ConfigNotFound: entry<{ dir: string }>({
+    code: 'config-not-found',
+    kind: 'config',
+    message: (a) => `no batchforge config found in ${a.dir} or its parents`,
+    hint: () => 'create batch.config.yaml (`batchforge init` scaffolds one) or pass --config FILE',
+  }),
+  ConfigFileMissing: entry<{ file: string }>({
+    code: 'config-file-missing',
+    kind: 'config',
+    message: (a) => `config file ${a.file} does not exist`,
+    hint: () => 'check the path given to --config',
+  }),
+  ConfigSyntax: entry<{ detail: string }>({
+    code: 'config-syntax',
+    kind: 'config',
+    message: (a) => `YAML syntax error: ${a.detail}`,
+    hint: () => 'fix the YAML at the marked position',
+  }),
+  ConfigUnknownKey: entry<{ key: string; suggestion?: string; allowed: string[] }>({
+    code: 'config-unknown-key',
+    kind: 'config',
+    message: (a) =>
+      `unknown key ${q(a.key)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: (a) => `allowed keys here: ${a.allowed.join(', ')}`,
+  }),
+  ConfigInvalid: entry<{ detail: string }>({
+    code: 'config-invalid',
+    kind: 'config',
+    message: (a) => a.detail,
+    hint: () => 'see the README section "Config reference" or batch.config.schema.json',
+  }),
+  UnknownProvider: entry<{ provider: string; known: string[]; suggestion?: string }>({
+    code: 'unknown-provider',
+    kind: 'config',
+    message: (a) =>
+      `unknown provider ${q(a.provider)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: (a) => `known providers: ${a.known.join(', ')}`,
+  }),
+  UnsupportedEndpoint: entry<{ provider: string; endpoint: string; known: string[] }>({
+    code: 'unsupported-endpoint',
+    kind: 'config',
+    message: (a) => `provider ${a.provider} does not take endpoint ${a.endpoint} in a batch`,
+    hint: (a) => `use one of: ${a.known.join(', ')}`,
+  }),
+  UnknownRole: entry<{ role: string; known: string[]; suggestion?: string }>({
+    code: 'unknown-role',
+    kind: 'config',
+    message: (a) =>
+      `unknown role ${q(a.role)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: (a) => `roles this provider knows: ${a.known.join(', ')}`,
+  }),
+  SourceMissing: entry<{ pattern: string }>({
+    code: 'source-missing',
+    kind: 'config',
+    message: (a) => `source ${a.pattern} matches no file`,
+    hint: () => 'source paths are relative to the config file; check the name and extension',
+  }),
+  SourceFormatUnknown: entry<{ file: string }>({
+    code: 'source-format-unknown',
+    kind: 'config',
+    message: (a) => `cannot tell the format of ${a.file} from its extension`,
+    hint: () => 'name it .csv, .tsv, .jsonl, .ndjson or .json, or set source.format',
+  }),
+  TemplateFileMissing: entry<{ file: string }>({
+    code: 'template-file-missing',
+    kind: 'config',
+    message: (a) => `template file ${a.file} does not exist`,
+    hint: () => 'template paths are relative to the config file',
+  }),
+  TemplateSyntax: entry<{ template: string; detail: string }>({
+    code: 'template-syntax',
+    kind: 'config',
+    message: (a) => `template syntax error in ${a.template}: ${a.detail}`,
+    hint: () => 'check the {{ }} pairs and block helpers ({{#if}} … {{/if}}) in the template',
+  }),
+  PartialMissing: entry<{ partial: string; template: string; known: string[] }>({
+    code: 'partial-missing',
+    kind: 'config',
+    message: (a) => `partial ${q(a.partial)} used in ${a.template} is not defined`,
+    hint: (a) =>
+      `partials are the files templates/partials/*.hbs beside the config${a.known.length ? `; known: ${a.known.join(', ')}` : ''}`,
+  }),
+  HelperMissing: entry<{ helper: string; template: string }>({
+    code: 'helper-missing',
+    kind: 'config',
+    message: (a) => `unknown helper ${q(a.helper)} in ${a.template}`,
+    hint: () => 'built-in helpers: json, default, trim, upper, lower, truncate, join, eq, ne, and, or, not',
+  }),
+  OutputInsideSource: entry<{ dir: string }>({
+    code: 'output-dir-unsafe',
+    kind: 'config',
+    message: (a) => `output.dir ${a.dir} is not a safe place to write`,
+    hint: () => 'point output.dir at a folder of its own, such as out/',
+  }),
+
+  // ---- data ----
+  SourceRowMalformed: entry<{ detail: string }>({
+    code: 'source-row-malformed',
+    kind: 'data',
+    message: (a) => `malformed row: ${a.detail}`,
+    hint: () => 'fix the row, or set on_error: skip to write it to the rejects file and go on',
+  }),
+  SourceRowNotObject: entry<{ got: string }>({
+    code: 'source-row-not-object',
+    kind: 'data',
+    message: (a) => `row is ${a.got}, not a JSON object`,
+    hint: () => 'every JSONL line (or JSON array item) must be an object of named fields',
+  }),
+  TemplateMissingField: entry<{ field: string; template: string; row: number; origin: string }>({
+    code: 'template-missing-field',
+    kind: 'data',
+    message: (a) => `${a.template}: ${q(a.field)} is not defined in row ${a.row} (${a.origin})`,
+    hint: () =>
+      'add the column to the source, fix the name in the template, or use {{default field "fallback"}}',
+  }),
+  TemplateRuntime: entry<{ template: string; detail: string; row: number; origin: string }>({
+    code: 'template-runtime',
+    kind: 'data',
+    message: (a) => `${a.template}: ${a.detail} in row ${a.row} (${a.origin})`,
+  }),
+  CustomIdEmpty: entry<{ template: string }>({
+    code: 'custom-id-empty',
+    kind: 'data',
+    message: (a) => `custom_id rendered empty from ${q(a.template)}`,
+    hint: () => 'every request needs an id: use a column that is never empty, or {{@index}}',
+  }),
+  CustomIdDuplicate: entry<{ id: string; first: string }>({
+    code: 'custom-id-duplicate',
+    kind: 'data',
+    message: (a) => `custom_id ${q(a.id)} is already used by ${a.first}`,
+    hint: () => 'make the custom_id template unique per row, e.g. add a key column or {{@index}}',
+  }),
+  CustomIdRule: entry<{ id: string; provider: string; rule: string }>({
+    code: 'custom-id-rule',
+    kind: 'data',
+    message: (a) => `custom_id ${q(a.id)} breaks the ${a.provider} rule: ${a.rule}`,
+    hint: () => 'shorten the custom_id template or use characters the provider accepts',
+  }),
+  RequestTooLarge: entry<{ id: string; bytes: number; max: number }>({
+    code: 'request-too-large',
+    kind: 'data',
+    message: (a) => `request ${q(a.id)} is ${a.bytes} bytes, over output.max_bytes (${a.max})`,
+    hint: () => 'shorten the row or the templates, or raise output.max_bytes up to the provider maximum',
+  }),
+  ContentEmpty: entry<{ what: string; id: string }>({
+    code: 'content-empty',
+    kind: 'data',
+    message: (a) => `${a.what} rendered empty for request ${q(a.id)}`,
+    hint: () => 'providers reject empty messages: check the column or guard it with {{#if}}',
+  }),
+  TooManyProblems: entry<{ limit: number }>({
+    code: 'too-many-problems',
+    kind: 'data',
+    message: (a) => `stopped after ${a.limit} errors`,
+    hint: () => 'fix these first, or set on_error: skip to collect every rejected row in the rejects file',
+  }),
+  OutputStale: entry<{ files: string[] }>({
+    code: 'output-stale',
+    kind: 'data',
+    message: (a) => `output is stale: ${a.files.join(', ')}`,
+    hint: () => 'run `batchforge build` and commit the result',
+  }),
+} as const;
+
+export function problem<A>(
+  e: Entry<A>,
+  args: A,
+  location?: Location,
+  severity: 'error' | 'warning' = 'error',
+): Problem {
+  const p: Problem = { code: e.code, kind: e.kind, severity, message: e.message(args) };
+  const hint = e.hint?.(args);
+  if (hint) p.hint = hint;
+  if (location) p.location = location;
+  return p;
+}

@@ -1,0 +1,3 @@
+export * from './problem.js';
+export { E, problem } from './catalogue.js';
+export { formatProblem, formatLocation, codeFrame } from './format.js';

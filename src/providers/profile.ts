@@ -1,0 +1,55 @@
+/**
+ * A provider profile is a small declarative description of one batch API: its line shape,
+ * endpoints, limits and id rule. Stages read profiles; adding a provider is one file in this
+ * folder plus its line in registry.ts.
+ */
+import type { Tree } from '../stages/render/tree.js';
+
+export interface CustomIdRule {
+  /** maximum length in bytes (UTF-8) */
+  maxBytes?: number;
+  /** the id must match this whole */
+  pattern?: RegExp;
+  /** in words, for messages: "at most 64 bytes of visible ASCII" */
+  describe: string;
+}
+
+export interface ProviderLimits {
+  /** bytes per file when output.max_bytes is not set (100 MB for every provider, capped at max) */
+  defaultMaxBytes: number;
+  /** the provider's own ceiling per file */
+  maxBytes: number;
+  /** requests per file; undefined = no documented limit */
+  maxLines?: number;
+}
+
+/** The static shape of one request, before any row is rendered: leaves may be template holes. */
+export interface RequestSpec {
+  endpoint: string;
+  model: string;
+  /** constant or templated body parameters, in config order */
+  params: Record<string, Tree>;
+  /** chat endpoints */
+  messages?: Array<{ role: string; content: Tree; name?: string }>;
+  /** embeddings / completions / responses */
+  input?: Tree;
+  /** the custom_id hole */
+  customId: Tree;
+}
+
+export interface ProviderProfile {
+  name: string;
+  /** a sentence for the README table and messages */
+  title: string;
+  endpoints: readonly string[];
+  defaultEndpoint: string;
+  /** the endpoint used when the config has `input:` and no messages */
+  inputEndpoint?: string;
+  roles: readonly string[];
+  limits: ProviderLimits;
+  customId: CustomIdRule;
+  /** the provider needs one model (and one url) per file */
+  oneModelPerFile: boolean;
+  /** turn a request spec into the tree of one JSONL line (holes stay holes) */
+  line(spec: RequestSpec): Tree;
+}

@@ -1,0 +1,44 @@
+/**
+ * manifest.json describes one build: what went in (config, sources, templates with their hashes)
+ * and what came out (per batch, its shards with lines, bytes, sha256 and first/last custom_id).
+ * Deterministic: no timestamps, no absolute paths; keys in a fixed order.
+ */
+export interface ShardInfo {
+  /** file name inside the output dir */
+  file: string;
+  lines: number;
+  bytes: number;
+  sha256: string;
+  first_custom_id: string;
+  last_custom_id: string;
+}
+
+export interface BatchManifest {
+  name: string;
+  provider: string;
+  endpoint: string;
+  model: string;
+  /** rows that reached the renderer (after filter/offset/limit) */
+  rows: number;
+  requests: number;
+  rejected: number;
+  shards: ShardInfo[];
+}
+
+export interface FileHash {
+  /** relative to the config file's folder, posix separators */
+  file: string;
+  sha256: string;
+}
+
+export interface Manifest {
+  /** tool name and version that wrote it */
+  tool: string;
+  version: string;
+  config: FileHash;
+  sources: FileHash[];
+  templates: FileHash[];
+  batches: BatchManifest[];
+  /** present when on_error: skip rejected rows */
+  rejects?: { file: string; lines: number };
+}

@@ -37,8 +37,24 @@ export interface RequestSpec {
   customId: Tree;
 }
 
+/** Line families: which top-level keys a JSONL line has. */
+export type LineFamily =
+  /** {custom_id, method, url, body}: openai, azure, groq, doubleword, vllm */
+  | 'openai'
+  /** {custom_id, body}: together, mistral, fireworks */
+  | 'custom-id-body'
+  /** {custom_id, params}: anthropic message batches */
+  | 'anthropic'
+  /** {key, request}: gemini API */
+  | 'gemini'
+  /** {request}: vertex AI */
+  | 'vertex'
+  /** {recordId, modelInput}: bedrock */
+  | 'bedrock';
+
 export interface ProviderProfile {
   name: string;
+  family: LineFamily;
   /** a sentence for the README table and messages */
   title: string;
   endpoints: readonly string[];

@@ -103,24 +103,24 @@ export const E = {
     message: (a) => `template file ${a.file} does not exist`,
     hint: () => 'template paths are relative to the config file',
   }),
-  TemplateSyntax: entry<{ template: string; detail: string }>({
+  TemplateSyntax: entry<{ detail: string }>({
     code: 'template-syntax',
     kind: 'config',
-    message: (a) => `template syntax error in ${a.template}: ${a.detail}`,
+    message: (a) => `template syntax error: ${a.detail}`,
     hint: () => 'check the {{ }} pairs and block helpers ({{#if}} … {{/if}}) in the template',
   }),
-  PartialMissing: entry<{ partial: string; template: string; known: string[] }>({
+  PartialMissing: entry<{ partial: string; known: string[] }>({
     code: 'partial-missing',
     kind: 'config',
-    message: (a) => `partial ${q(a.partial)} used in ${a.template} is not defined`,
+    message: (a) => `partial ${q(a.partial)} is not defined`,
     hint: (a) =>
       `partials are the files templates/partials/*.hbs beside the config${a.known.length ? `; known: ${a.known.join(', ')}` : ''}`,
   }),
-  HelperMissing: entry<{ helper: string; template: string }>({
+  HelperMissing: entry<{ helper: string; known: string[]; suggestion?: string }>({
     code: 'helper-missing',
     kind: 'config',
-    message: (a) => `unknown helper ${q(a.helper)} in ${a.template}`,
-    hint: () => 'built-in helpers: json, default, trim, upper, lower, truncate, join, eq, ne, and, or, not',
+    message: (a) => `unknown helper ${q(a.helper)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: (a) => `helpers: ${a.known.join(', ')}`,
   }),
   OutputInsideSource: entry<{ dir: string }>({
     code: 'output-dir-unsafe',
@@ -142,17 +142,17 @@ export const E = {
     message: (a) => `row is ${a.got}, not a JSON object`,
     hint: () => 'every JSONL line (or JSON array item) must be an object of named fields',
   }),
-  TemplateMissingField: entry<{ field: string; template: string; row: number; origin: string }>({
+  TemplateMissingField: entry<{ field: string; row: number; origin: string }>({
     code: 'template-missing-field',
     kind: 'data',
-    message: (a) => `${a.template}: ${q(a.field)} is not defined in row ${a.row} (${a.origin})`,
+    message: (a) => `'${a.field}' is not defined in row ${a.row} (${a.origin})`,
     hint: () =>
       'add the column to the source, fix the name in the template, or use {{default field "fallback"}}',
   }),
-  TemplateRuntime: entry<{ template: string; detail: string; row: number; origin: string }>({
+  TemplateRuntime: entry<{ detail: string; row: number; origin: string }>({
     code: 'template-runtime',
     kind: 'data',
-    message: (a) => `${a.template}: ${a.detail} in row ${a.row} (${a.origin})`,
+    message: (a) => `${a.detail} in row ${a.row} (${a.origin})`,
   }),
   CustomIdEmpty: entry<{ template: string }>({
     code: 'custom-id-empty',

@@ -196,6 +196,38 @@ export const E = {
     message: (a) => `output is stale: ${a.files.join(', ')}`,
     hint: () => 'run `batchforge build` and commit the result',
   }),
+
+  // ---- loader (src/stages/load): sources that cannot be read as a whole ----
+  SourceUnreadable: entry<{ file: string; detail: string }>({
+    code: 'source-unreadable',
+    kind: 'config',
+    message: (a) => `cannot read ${a.file}: ${a.detail}`,
+    hint: () => 'check that the source path names a readable file',
+  }),
+  SourceHeaderInvalid: entry<{ detail: string }>({
+    code: 'source-header-invalid',
+    kind: 'config',
+    message: (a) => `bad header: ${a.detail}`,
+    hint: () => 'the first line of a CSV/TSV file names the columns; every name must be non-empty and unique',
+  }),
+  SourceJsonInvalid: entry<{ detail: string }>({
+    code: 'source-json-invalid',
+    kind: 'config',
+    message: (a) => `not valid JSON: ${a.detail}`,
+    hint: () => 'a .json source is one array of objects; for large or line-by-line data use .jsonl',
+  }),
+  SourceJsonNotArray: entry<{ got: string }>({
+    code: 'source-json-not-array',
+    kind: 'config',
+    message: (a) => `top level is ${a.got}, not an array of objects`,
+    hint: () => 'wrap the rows in [ … ], or write one object per line as .jsonl',
+  }),
+  SourceDelimiterInvalid: entry<{ delimiter: string }>({
+    code: 'source-delimiter-invalid',
+    kind: 'config',
+    message: (a) => `delimiter ${q(a.delimiter)} cannot separate CSV fields`,
+    hint: () => 'use one character other than a double quote, CR or LF, e.g. "," ";" "|" or "\\t"',
+  }),
 } as const;
 
 export function problem<A>(

@@ -84,5 +84,5 @@ export function issuesToProblems(
     else detail = issue.message;
     out.push(configProblem(cd, problem(E.ConfigInvalid, { detail }), path));
   }
-  return out;
+  return out.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }

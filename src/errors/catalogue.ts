@@ -190,6 +190,18 @@ export const E = {
     message: (a) => `stopped after ${a.limit} errors`,
     hint: () => 'fix these first, or set on_error: skip to collect every rejected row in the rejects file',
   }),
+  SameProblemMore: entry<{ more: number; code: string }>({
+    code: 'same-problem-more',
+    kind: 'data',
+    message: (a) => `… and ${a.more.toLocaleString('en-US')} more row(s) with this ${a.code} error`,
+  }),
+  BuildFailed: entry<{ rows: number; rejected: number; out: string }>({
+    code: 'build-failed',
+    kind: 'data',
+    message: (a) =>
+      `build failed: ${a.rejected.toLocaleString('en-US')} of ${a.rows.toLocaleString('en-US')} row(s) rejected; ${a.out} is unchanged`,
+    hint: () => 'fix the rows or templates above, or set on_error: skip to write the good rows and list the bad ones in rejects.jsonl',
+  }),
   OutputStale: entry<{ files: string[] }>({
     code: 'output-stale',
     kind: 'data',

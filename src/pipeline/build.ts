@@ -7,7 +7,7 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { ResolvedBatch, ResolvedConfig } from '../config/resolved.js';
-import { BatchforgeError, E, problem, type Problem } from '../errors/index.js';
+import { BatchforgeError, E, formatLocation, problem, type Problem } from '../errors/index.js';
 import { resolveSources, type SourceFile } from '../stages/load/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import { createEnvironment } from '../stages/render/environment.js';
@@ -23,7 +23,10 @@ import { hashFiles } from './hash-files.js';
 import { batchRows, type RowCounts } from './rows.js';
 import { totals, type BatchSummary, type BuildSummary } from './summary.js';
 
+/** distinct errors reported before a failing build stops reading */
 export const MAX_PROBLEMS = 20;
+/** the same error at the same place (a template bug hits every row) is shown this often, then counted */
+export const SAME_PROBLEM_SHOWN = 3;
 
 export interface Progress {
   batch: string;
@@ -178,15 +181,24 @@ async function runBatch(
   let rejected = 0;
   /** on_error: fail stops early once MAX_PROBLEMS errors are collected */
   let failed = false;
+  let shown = 0;
+  const same = new Map<string, { count: number; first: Problem }>();
   const fail = (row: Row, p: Problem) => {
     rejected++;
-    if (skip) reject(row, p);
-    else if (!failed) {
-      if (problems.filter((x) => x.severity === 'error').length >= MAX_PROBLEMS) {
-        problems.push(problem(E.TooManyProblems, { limit: MAX_PROBLEMS }));
-        failed = true;
-      } else problems.push(p);
+    if (skip) return reject(row, p);
+    if (failed) return;
+    const key = `${p.code} ${p.location ? formatLocation(p.location) : ''}`;
+    const seen = same.get(key);
+    if (seen) {
+      if (++seen.count > SAME_PROBLEM_SHOWN) return;
+    } else same.set(key, { count: 1, first: p });
+    if (shown >= MAX_PROBLEMS) {
+      problems.push(problem(E.TooManyProblems, { limit: MAX_PROBLEMS }));
+      failed = true;
+      return;
     }
+    shown++;
+    problems.push(p);
   };
   try {
     outer: for await (const chunk of batchRows(batch, files, plan, counts)) {
@@ -223,6 +235,9 @@ async function runBatch(
     throw e;
   }
   const shards = writer.close();
+  for (const { count, first } of same.values()) {
+    if (count > SAME_PROBLEM_SHOWN) problems.push(problem(E.SameProblemMore, { more: count - SAME_PROBLEM_SHOWN, code: first.code }, first.location));
+  }
   if (duplicates.length) await nameFirstRows(batch, files, plan, duplicates);
   return {
     summary: {

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { build } from '../../pipeline/build.js';
 import type { BuildSummary } from '../../pipeline/summary.js';
 import { displayPath } from '../../util/paths.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { bytes, n, printProblems, table } from '../print.js';
-import { exitCodeFor } from '../../errors/index.js';
+import { E, exitCodeFor, problem } from '../../errors/index.js';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -34,12 +33,12 @@ export const buildCommand: Command = {
     const outShown = result.outDir ? displayPath(result.outDir, io.cwd) || '.' : '';
     if (values.json) {
       io.stdout.write(JSON.stringify({ ok: result.ok, out: outShown, summary: result.summary ?? null, stale: result.stale ?? [], problems: result.problems }, null, 2) + '\n');
-    } else if (result.summary && (result.ok || !result.problems.some((p) => p.kind !== 'data'))) {
+    } else if (result.summary && result.ok) {
       io.stderr.write(summaryTable(result.summary) + '\n');
-      if (result.ok) {
-        const verb = values.check ? `${outShown}${path.sep === '/' ? '/' : ''} is up to date` : `built ${outShown}/`;
-        io.stderr.write(`${verb} in ${(result.summary.ms / 1000).toFixed(2)} s\n`);
-      }
+      const verb = values.check ? `${outShown}/ is up to date` : `built ${outShown}/`;
+      io.stderr.write(`${verb} in ${(result.summary.ms / 1000).toFixed(2)} s\n`);
+    } else if (result.summary && result.summary.rejected > 0) {
+      printProblems(io, [problem(E.BuildFailed, { rows: result.summary.rows, rejected: result.summary.rejected, out: `${outShown}/` })]);
     }
     if (result.ok) return EXIT.ok;
     return exitCodeFor(result.problems) || EXIT.data;

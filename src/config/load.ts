@@ -65,7 +65,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<ConfigRe
     if (!existsSync(file)) return { problems: [problem(E.ConfigFileMissing, { file: displayPath(file, cwd) })] };
   } else {
     file = await findConfigFile(cwd);
-    if (!file) return { problems: [problem(E.ConfigNotFound, { dir: displayPath(cwd, cwd) || '.' })] };
+    if (!file) return { problems: [problem(E.ConfigNotFound, { dir: cwd })] };
   }
   return loadConfigFile(file, cwd);
 }

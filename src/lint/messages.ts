@@ -39,9 +39,9 @@ export const M = {
     error('wrong-type', `${path} must be ${want}, not ${jsonType(v)}`),
   wrongValue: (path: string, want: string, v: unknown) => error('wrong-value', `${path} must be ${q(want)}, not ${q(v)}`),
   unknownKey: (key: string, family: string, allowed: readonly string[]) =>
-    warning('unknown-key', `unknown key ${q(key)} for a ${family} line (expected ${allowed.join(', ')})`),
+    warning('unknown-key', `unknown key ${q(key)} in the ${family} line shape (expected ${allowed.join(', ')})`),
   unknownEndpoint: (url: string, provider: string, known: readonly string[]) =>
-    error('unknown-endpoint', `url ${q(url)} is not a ${provider} batch endpoint (known: ${known.join(', ')})`),
+    error('unknown-endpoint', `url ${q(url)} is not a batch endpoint of ${provider} (known: ${known.join(', ')})`),
 
   // ---- ids ----
   idEmpty: (key: string) => error('custom-id-empty', `${key} is empty`),

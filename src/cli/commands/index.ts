@@ -2,5 +2,6 @@
 import type { Command } from '../command.js';
 import { buildCommand } from './build.js';
 import { schemaCommand } from './schema.js';
+import { validate } from './validate.js';
 
-export const commands: Command[] = [buildCommand, schemaCommand];
+export const commands: Command[] = [buildCommand, validate, schemaCommand];

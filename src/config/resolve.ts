@@ -12,7 +12,7 @@ import { displayPath } from '../util/paths.js';
 import { parseSize } from '../util/size.js';
 import { suggest } from '../util/suggest.js';
 import { configProblem, formatKeyPath, locate, type ConfigDocument, type KeyPath } from './document.js';
-import type { ContentSpec, ResolvedBatch, ResolvedConfig, ResolvedMessage, TemplateText } from './resolved.js';
+import type { ContentSpec, HashId, ResolvedBatch, ResolvedConfig, ResolvedMessage, TemplateText } from './resolved.js';
 import type { BatchEntryInput, ConfigInput, MessageInput } from './schema.js';
 
 export const DEFAULT_CUSTOM_ID = 'request-{{@index}}';
@@ -39,8 +39,7 @@ export function resolveConfig(cd: ConfigDocument, input: ConfigInput, file: stri
       ctx.problems.push(configProblem(cd, problem(E.ConfigInvalid, { detail: `batch name ${JSON.stringify(entry.name)} is used twice (also batches[${seen.get(entry.name)}])` }), ['batches', i, 'name']));
     }
     seen.set(entry.name, i);
-    const b = resolveBatch(ctx, input, entry, base);
-    if (b) batches.push(b);
+    batches.push(...resolveVariants(ctx, input, entry, base));
   });
   if (ctx.problems.length) return ctx.problems;
   return {
@@ -55,7 +54,52 @@ export function resolveConfig(cd: ConfigDocument, input: ConfigInput, file: stri
   };
 }
 
-function resolveBatch(ctx: Ctx, top: ConfigInput, entry: BatchEntryInput, base: KeyPath | null): ResolvedBatch | undefined {
+/** The product of the matrix axes, in declared order: [{model: a, t: 0}, {model: a, t: 1}, …]. */
+function combinations(matrix: Record<string, Json[]>): Array<Record<string, Json>> {
+  let out: Array<Record<string, Json>> = [{}];
+  for (const [axis, values] of Object.entries(matrix)) out = out.flatMap((c) => values.map((v) => ({ ...c, [axis]: v })));
+  return out;
+}
+
+/** A model name as a file name part: `Qwen/Qwen3-8B` → `Qwen_Qwen3-8B`. */
+export function fileSlug(s: string): string {
+  return s.replace(/[^A-Za-z0-9._-]+/g, '_');
+}
+
+function resolveVariants(ctx: Ctx, top: ConfigInput, entry: BatchEntryInput, base: KeyPath | null): ResolvedBatch[] {
+  const matrix = (entry.matrix ?? top.matrix) as Record<string, Json[]> | undefined;
+  if (!matrix) return [resolveBatch(ctx, top, entry, base, {})].filter((b): b is ResolvedBatch => !!b);
+  const mPath: KeyPath = base && entry.matrix ? [...base, 'matrix'] : ['matrix'];
+  const bad = (axis: string, detail: string) =>
+    ctx.problems.push(configProblem(ctx.cd, problem(E.ConfigInvalid, { detail }), [...mPath, axis]));
+  for (const axis of ['provider', 'model'] as const) {
+    const vals = matrix[axis];
+    if (vals && !vals.every((v) => typeof v === 'string')) bad(axis, `matrix.${axis} must be a list of names`);
+    if (vals && new Set(vals).size !== vals.length) bad(axis, `matrix.${axis} lists a value twice`);
+  }
+  if (matrix.params && !matrix.params.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
+    bad('params', 'matrix.params must be a list of mappings, e.g. [{temperature: 0}, {temperature: 0.7}]');
+  }
+  if (ctx.problems.length) return [];
+  const byProvider = (matrix.provider?.length ?? 0) > 1;
+  const byModel = (matrix.model?.length ?? 0) > 1;
+  const out: ResolvedBatch[] = [];
+  for (const variant of combinations(matrix)) {
+    const b = resolveBatch(ctx, top, entry, base, variant);
+    if (!b) continue;
+    b.name = [entry.name, ...(byProvider ? [b.provider.name] : []), ...(byModel ? [fileSlug(b.model)] : [])].join('.');
+    out.push(b);
+  }
+  return out;
+}
+
+function resolveBatch(
+  ctx: Ctx,
+  top: ConfigInput,
+  entry: BatchEntryInput,
+  base: KeyPath | null,
+  variant: Record<string, Json>,
+): ResolvedBatch | undefined {
   const { cd } = ctx;
   /** the batch's own key if it sets one, else the top-level key */
   const where = (key: string): KeyPath => (base && (entry as Record<string, unknown>)[key] !== undefined ? [...base, key] : [key]);
@@ -66,13 +110,13 @@ function resolveBatch(ctx: Ctx, top: ConfigInput, entry: BatchEntryInput, base: 
   const pick = <K extends keyof BatchEntryInput & keyof ConfigInput>(k: K) => (entry[k] !== undefined ? entry[k] : top[k]);
   const before = ctx.problems.length;
 
-  const providerName = pick('provider') ?? 'openai';
+  const providerName = (variant.provider as string | undefined) ?? pick('provider') ?? 'openai';
   const provider = getProvider(providerName);
   if (!provider) {
     ctx.problems.push(configProblem(cd, problem(E.UnknownProvider, { provider: providerName, known: providerNames, suggestion: suggest(providerName, providerNames) }), where('provider')));
     return undefined;
   }
-  const model = pick('model');
+  const model = (variant.model as string | undefined) ?? pick('model');
   const batchPath: KeyPath = base ?? [];
   if (!model) fail(`model is not set${base ? ` for batch ${JSON.stringify(entry.name)}` : ''}`, base ? batchPath : [], false);
   const messages = pick('messages');
@@ -103,7 +147,11 @@ function resolveBatch(ctx: Ctx, top: ConfigInput, entry: BatchEntryInput, base: 
     fail(`output.max_lines ${out.max_lines} is over the ${provider.name} maximum of ${provider.limits.maxLines} requests per file`, where('output').concat('max_lines'));
   }
 
-  const params: Record<string, Json> = { ...(top.params as Record<string, Json> | undefined), ...(entry.params as Record<string, Json> | undefined) };
+  const params: Record<string, Json> = {
+    ...(top.params as Record<string, Json> | undefined),
+    ...(entry.params as Record<string, Json> | undefined),
+    ...(variant.params as Record<string, Json> | undefined),
+  };
   if ('model' in params) fail('set the model with the top-level `model` key, not in params', [...where('params'), 'model'], true);
   for (const k of ['messages', 'input', 'prompt']) if (k in params) fail(`${k} cannot be a param: use the \`${k === 'prompt' ? 'input' : k}\` key`, [...where('params'), k], true);
   if (params.stream === true) fail('batch APIs refuse stream: true', [...where('params'), 'stream']);
@@ -111,10 +159,16 @@ function resolveBatch(ctx: Ctx, top: ConfigInput, entry: BatchEntryInput, base: 
   const inline = (text: string, p: KeyPath): TemplateText => ({ text, name: `${cd.display} ${formatKeyPath(p)}`, location: locate(cd, p) });
   const resolvedMessages = messages?.map((m, i) => resolveMessage(ctx, provider.roles, m, [...where('messages'), i]));
   const resolvedInput = input === undefined ? undefined : Array.isArray(input) ? input.map((t, i) => inline(t, [...where('input'), i])) : inline(input, where('input'));
-  const customId = inline(pick('custom_id') ?? DEFAULT_CUSTOM_ID, where('custom_id'));
+  const idSpec = pick('custom_id') ?? DEFAULT_CUSTOM_ID;
+  const customId: TemplateText | HashId =
+    typeof idSpec === 'string'
+      ? inline(idSpec, where('custom_id'))
+      : { hash: idSpec.hash, prefix: idSpec.prefix ?? '', length: idSpec.length ?? 16, location: locate(cd, where('custom_id')) };
   if (ctx.problems.length > before || !model || !source) return undefined;
   return {
     name: entry.name,
+    group: entry.name,
+    variant,
     provider,
     model,
     endpoint,

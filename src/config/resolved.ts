@@ -35,14 +35,27 @@ export interface ResolvedSource {
   limit?: number;
 }
 
+/** custom_id: {hash: [columns]} — a short hash of key columns and the variant */
+export interface HashId {
+  hash: string[];
+  prefix: string;
+  length: number;
+  location: Location;
+}
+
 export interface ResolvedBatch {
+  /** the shard file prefix: the batch name, plus provider/model when a matrix fans out over them */
   name: string;
+  /** the config batch this variant belongs to (rows are read once per group) */
+  group: string;
+  /** this variant's matrix values ({} without a matrix) */
+  variant: Record<string, Json>;
   provider: ProviderProfile;
   model: string;
   endpoint: string;
   params: Record<string, Json>;
   source: ResolvedSource;
-  customId: TemplateText;
+  customId: TemplateText | HashId;
   messages?: ResolvedMessage[];
   input?: TemplateText | TemplateText[];
   maxBytes: number;

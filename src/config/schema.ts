@@ -99,9 +99,29 @@ const batchKeys = {
     .optional()
     .describe('Fields merged into every request body after model (temperature, max_tokens, response_format, metadata, …). String values are templates.'),
   source: source.optional(),
-  custom_id: template
+  custom_id: z
+    .union([
+      template,
+      z.strictObject({
+        hash: z.array(z.string()).min(1).describe('Key columns whose values (plus the matrix variant) are hashed into the id.'),
+        prefix: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{0,40}$/, 'up to 40 of A-Z a-z 0-9 _ -')
+          .optional()
+          .describe('Text before the hash, e.g. "q-". Default none.'),
+        length: z.number().int().min(8).max(43).optional().describe('Hash characters (base64url). Default 16 (96 bits).'),
+      }),
+    ])
     .optional()
-    .describe('Template for each request id; must render unique ids. Default "request-{{@index}}".'),
+    .describe(
+      'Request id: a template (default "request-{{@index}}"), or {hash: [columns]} for ids that stay the same when rows are reordered, filtered or appended.',
+    ),
+  matrix: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _'), z.array(json).min(1))
+    .optional()
+    .describe(
+      'Fan-out: every row becomes one request per combination of these lists. `provider` and `model` axes replace those keys and partition the shards; a `params` axis holds objects merged into params; any other axis is a template variable. All values are available as {{@matrix.<name>}}.',
+    ),
   messages: z.array(message).min(1).optional().describe('Chat messages, rendered per row.'),
   input: z
     .union([template, z.array(template).min(1)])

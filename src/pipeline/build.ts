@@ -1,40 +1,32 @@
 /**
  * build(): config → shards + manifest, atomically. Returns problems and a summary as data; the CLI
- * decides how to print them. With on_error: fail any bad row fails the build (the first
- * MAX_PROBLEMS are reported); with skip, bad rows go to rejects.jsonl and the build goes on.
+ * decides how to print them. With on_error: fail any bad request fails the build (the first
+ * MAX_PROBLEMS distinct ones are reported); with skip, bad requests go to rejects.jsonl.
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { ResolvedBatch, ResolvedConfig } from '../config/resolved.js';
 import { BatchforgeError, E, formatLocation, problem, type Problem } from '../errors/index.js';
-import { resolveSources, type SourceFile } from '../stages/load/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
-import { createEnvironment } from '../stages/render/environment.js';
-import { buildPlan, type RequestPlan } from '../stages/render/plan.js';
-import { RowError } from '../stages/render/template.js';
-import { diffOutput, commitOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS, removeDir } from '../stages/shard/output-dir.js';
 import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
-import { ShardWriter } from '../stages/shard/shard-writer.js';
-import { RequestValidator } from '../stages/validate/check-request.js';
-import { VERSION } from '../version.js';
+import { commitOutput, diffOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS, removeDir } from '../stages/shard/output-dir.js';
 import { displayPath } from '../util/paths.js';
-import { hashFiles } from './hash-files.js';
-import { batchRows, type RowCounts } from './rows.js';
+import { VERSION } from '../version.js';
+import { hashFiles, relativeTo } from './hash-files.js';
+import { prepare, type Prepared } from './prepare.js';
+import { nameFirstRows, runGroup, type GroupProgress } from './run-group.js';
 import { totals, type BatchSummary, type BuildSummary } from './summary.js';
+
+export { prepare, type Prepared, type PreparedBatch, type PreparedGroup } from './prepare.js';
 
 /** distinct errors reported before a failing build stops reading */
 export const MAX_PROBLEMS = 20;
 /** the same error at the same place (a template bug hits every row) is shown this often, then counted */
 export const SAME_PROBLEM_SHOWN = 3;
 
-export interface Progress {
+export interface Progress extends GroupProgress {
   batch: string;
-  rows: number;
-  written: number;
-  rejected: number;
-  bytes: number;
-  shards: number;
 }
 
 export interface BuildOptions extends LoadConfigOptions {
@@ -56,38 +48,9 @@ export interface BuildResult {
   stale?: string[];
 }
 
-/** A prepared batch: its plan and source files, ready to stream. */
-export interface PreparedBatch {
-  batch: ResolvedBatch;
-  plan: RequestPlan;
-  files: SourceFile[];
-}
-
-export interface Prepared {
-  batches: PreparedBatch[];
-  /** template and partial files the build reads, for the manifest */
-  templateFiles: string[];
-}
-
-export async function prepare(config: ResolvedConfig): Promise<Prepared> {
-  const env = createEnvironment(config.dir, config.cwd);
-  const problems: Problem[] = [];
-  const out: PreparedBatch[] = [];
-  for (const batch of config.batches) {
-    try {
-      const plan = buildPlan(env, batch);
-      const files = await resolveSources(config.dir, batch.source.patterns, config.cwd, batch.source.format);
-      out.push({ batch, plan, files });
-    } catch (e) {
-      if (!(e instanceof BatchforgeError)) throw e;
-      // a source problem without a place gets the config key that named the source
-      for (const p of e.problems) problems.push(p.location ? p : { ...p, location: batch.at(['source', 'path']) });
-    }
-  }
-  if (problems.length) throw new BatchforgeError(problems);
-  const templateFiles = config.batches.flatMap((b) => (b.messages ?? []).flatMap((m) => (!Array.isArray(m.content) && m.content.file ? [m.content.file] : [])));
-  for (const p of env.partials.values()) templateFiles.push(p.file);
-  return { batches: out, templateFiles };
+function unsafeOutDir(config: ResolvedConfig): boolean {
+  const rel = path.relative(config.outDir, config.dir);
+  return isForeignDir(config.outDir) || rel === '' || !rel.startsWith('..');
 }
 
 export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
@@ -97,8 +60,9 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const config = loaded.config;
   const problems = [...loaded.problems];
   const { outDir } = config;
-  if (isForeignDir(outDir) || path.relative(outDir, config.dir) === '' || !path.relative(outDir, config.dir).startsWith('..')) {
-    return { ok: false, problems: [...problems, { ...problem(E.OutputInsideSource, { dir: displayPath(outDir, config.cwd) }), location: config.batches[0]!.at(['output', 'dir']) }] };
+  if (unsafeOutDir(config)) {
+    const p = problem(E.OutputInsideSource, { dir: displayPath(outDir, config.cwd) }, config.batches[0]!.at(['output', 'dir']));
+    return { ok: false, problems: [...problems, p] };
   }
   let prepared: Prepared;
   try {
@@ -109,24 +73,24 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   }
 
   const tmp = makeTempDir(outDir);
-  let rejectsFd: number | undefined;
-  let rejectLines = 0;
-  const writeReject = (batch: string, row: Row, p: Problem) => {
-    rejectsFd ??= openSync(path.join(tmp, REJECTS), 'w');
-    const rec = { origin: formatOrigin(row.origin), batch, code: p.code, message: p.message, ...(row.fault ? { raw: row.raw ?? '' } : { row: row.data }) };
-    writeSync(rejectsFd, JSON.stringify(rec) + '\n');
-    rejectLines++;
-  };
+  const rejects = new Rejects(tmp, config, prepared);
   try {
     const summaries: BatchSummary[] = [];
     const batches: BatchManifest[] = [];
-    for (const pb of prepared.batches) {
-      const res = await runBatch(pb, tmp, problems, (row, p) => writeReject(pb.batch.name, row, p), opts.onProgress);
-      summaries.push(res.summary);
-      batches.push(res.manifest);
+    const tally = new ProblemTally(problems);
+    for (const group of prepared.groups) {
+      const skip = group.variants[0]!.batch.onError === 'skip';
+      const res = await runGroup(group, tmp, {
+        fail: (row, p, batch) => (skip ? rejects.write(row, p, batch) : tally.add(p)),
+        writing: () => skip || !tally.failed,
+        ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
+      });
+      if (res.duplicates.length) await nameFirstRows(group, res.duplicates);
+      summaries.push(...res.summaries);
+      batches.push(...res.manifests);
     }
-    if (rejectsFd !== undefined) closeSync(rejectsFd);
-    rejectsFd = undefined;
+    tally.finish();
+    rejects.close();
     const summary = totals(summaries, Math.round(performance.now() - started));
     if (problems.some((p) => p.severity === 'error')) {
       removeDir(tmp);
@@ -136,10 +100,10 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
       tool: 'batchforge',
       version: VERSION,
       config: (await hashFiles(config.dir, [config.file]))[0]!,
-      sources: await hashFiles(config.dir, prepared.batches.flatMap((p) => p.files.map((f) => f.path))),
+      sources: await hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path))),
       templates: await hashFiles(config.dir, prepared.templateFiles),
       batches,
-      ...(rejectLines > 0 && { rejects: { file: REJECTS, lines: rejectLines } }),
+      ...(rejects.lines > 0 && { rejects: { file: REJECTS, lines: rejects.lines } }),
     };
     writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     if (opts.check) {
@@ -151,152 +115,90 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     commitOutput(tmp, outDir);
     return { ok: true, problems, summary, manifest, outDir };
   } catch (e) {
-    if (rejectsFd !== undefined) closeSync(rejectsFd);
+    rejects.close();
     removeDir(tmp);
     if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems], outDir };
     throw e;
   }
 }
 
-interface BatchRun {
-  summary: BatchSummary;
-  manifest: BatchManifest;
-}
+/**
+ * Errors of a failing build: distinct ones up to MAX_PROBLEMS; the same error at the same place
+ * (a template bug hits every row) shown SAME_PROBLEM_SHOWN times, then counted.
+ */
+class ProblemTally {
+  failed = false;
+  private shown = 0;
+  private readonly same = new Map<string, { count: number; first: Problem }>();
+  constructor(private readonly problems: Problem[]) {}
 
-async function runBatch(
-  { batch, plan, files }: PreparedBatch,
-  tmp: string,
-  problems: Problem[],
-  reject: (row: Row, p: Problem) => void,
-  onProgress?: (p: Progress) => void,
-): Promise<BatchRun> {
-  const skip = batch.onError === 'skip';
-  const validator = new RequestValidator(batch.provider.name, batch.provider.customId, batch.maxBytes);
-  const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines);
-  const counts: RowCounts = { scanned: 0, skipped: 0 };
-  const duplicates: Array<{ id: string; at: Problem }> = [];
-  let rows = 0;
-  /** requests that passed every check (written, unless the build fails) */
-  let written = 0;
-  let rejected = 0;
-  /** on_error: fail stops early once MAX_PROBLEMS errors are collected */
-  let failed = false;
-  let shown = 0;
-  const same = new Map<string, { count: number; first: Problem }>();
-  const fail = (row: Row, p: Problem) => {
-    rejected++;
-    if (skip) return reject(row, p);
-    if (failed) return;
+  /** returns false once reading on is pointless */
+  add(p: Problem): boolean {
+    if (this.failed && this.shown >= MAX_PROBLEMS) return false;
+    this.failed = true;
     const key = `${p.code} ${p.location ? formatLocation(p.location) : ''}`;
-    const seen = same.get(key);
+    const seen = this.same.get(key);
     if (seen) {
-      if (++seen.count > SAME_PROBLEM_SHOWN) return;
-    } else same.set(key, { count: 1, first: p });
-    if (shown >= MAX_PROBLEMS) {
-      problems.push(problem(E.TooManyProblems, { limit: MAX_PROBLEMS }));
-      failed = true;
-      return;
+      if (++seen.count > SAME_PROBLEM_SHOWN) return true;
+    } else this.same.set(key, { count: 1, first: p });
+    if (this.shown >= MAX_PROBLEMS) {
+      this.problems.push(problem(E.TooManyProblems, { limit: MAX_PROBLEMS }));
+      return false;
     }
-    shown++;
-    problems.push(p);
-  };
-  try {
-    outer: for await (const chunk of batchRows(batch, files, plan, counts)) {
-      for (const row of chunk) {
-        rows++;
-        if (row.fault) {
-          fail(row, row.fault);
-        } else {
-          let req;
-          try {
-            req = plan.render(row);
-          } catch (e) {
-            if (!(e instanceof RowError)) throw e;
-            fail(row, e.problem);
-            continue;
-          }
-          const bytes = Buffer.byteLength(req.line) + 1;
-          const p = validator.checkId(req.customId, row.origin) ?? validator.checkSize(req.customId, bytes, row.origin);
-          if (p) {
-            if (p.code === E.CustomIdDuplicate.code) duplicates.push({ id: req.customId, at: p });
-            fail(row, p);
-          } else {
-            // after a first error in fail mode nothing more is written: the build will be discarded
-            if (skip || rejected === 0) writer.write(req.line, bytes, req.customId);
-            written++;
-          }
-        }
-        if (failed) break outer;
-      }
-      onProgress?.({ batch: batch.name, rows, written, rejected, bytes: 0, shards: writer.shards.length });
+    this.shown++;
+    this.problems.push(p);
+    return true;
+  }
+
+  finish(): void {
+    for (const { count, first } of this.same.values()) {
+      if (count > SAME_PROBLEM_SHOWN) this.problems.push(problem(E.SameProblemMore, { more: count - SAME_PROBLEM_SHOWN, code: first.code }, first.location));
     }
-  } catch (e) {
-    writer.abort();
-    throw e;
   }
-  const shards = writer.close();
-  for (const { count, first } of same.values()) {
-    if (count > SAME_PROBLEM_SHOWN) problems.push(problem(E.SameProblemMore, { more: count - SAME_PROBLEM_SHOWN, code: first.code }, first.location));
-  }
-  if (duplicates.length) await nameFirstRows(batch, files, plan, duplicates);
-  return {
-    summary: {
-      name: batch.name,
-      provider: batch.provider.name,
-      scanned: counts.scanned,
-      skipped: counts.skipped,
-      rows,
-      written,
-      rejected,
-      shards: shards.length,
-      bytes: shards.reduce((a, s) => a + s.bytes, 0),
-    },
-    manifest: {
-      name: batch.name,
-      provider: batch.provider.name,
-      endpoint: batch.endpoint,
-      model: batch.model,
-      rows,
-      requests: written,
-      rejected,
-      shards,
-    },
-  };
 }
 
 /**
- * Duplicates are found with fingerprints only; to name the row that used an id first, the batch is
- * read again (an error path only) until each duplicated id's first row is seen.
+ * rejects.jsonl (on_error: skip): one line per rejected request with its origin, reason and row.
+ * Paths in it are relative to the config's folder, like the manifest's, so the file is the same
+ * whatever folder the build runs from.
  */
-async function nameFirstRows(
-  batch: ResolvedBatch,
-  files: SourceFile[],
-  plan: RequestPlan,
-  duplicates: Array<{ id: string; at: Problem }>,
-): Promise<void> {
-  const wanted = new Map<string, string | undefined>(duplicates.map((d) => [d.id, undefined]));
-  let left = wanted.size;
-  const counts: RowCounts = { scanned: 0, skipped: 0 };
-  outer: for await (const chunk of batchRows(batch, files, plan, counts)) {
-    for (const row of chunk) {
-      if (row.fault) continue;
-      let id: string;
-      try {
-        id = plan.render(row).customId;
-      } catch {
-        continue;
-      }
-      if (wanted.has(id) && wanted.get(id) === undefined) {
-        wanted.set(id, formatOrigin(row.origin));
-        if (--left === 0) break outer;
-      }
-    }
+class Rejects {
+  lines = 0;
+  private fd: number | undefined;
+  private readonly rename: Array<[string, string]>;
+
+  constructor(
+    private readonly tmp: string,
+    config: ResolvedConfig,
+    prepared: Prepared,
+  ) {
+    this.rename = prepared.groups
+      .flatMap((g) => g.files.map((f): [string, string] => [f.display, relativeTo(config.dir, f.path)]))
+      .filter(([a, b]) => a !== b);
   }
-  for (const d of duplicates) {
-    const first = wanted.get(d.id);
-    const firstShown = first && first !== formatOrigin(d.at.location as Row['origin']) ? first : undefined;
-    d.at.message = firstShown
-      ? E.CustomIdDuplicate.message({ id: d.id, first: firstShown })
-      : `custom_id ${JSON.stringify(d.id)} has the same 64-bit fingerprint as an earlier id (a one-in-billions collision)`;
+
+  write(row: Row, p: Problem, batch: ResolvedBatch): boolean {
+    this.fd ??= openSync(path.join(this.tmp, REJECTS), 'w');
+    const rec = {
+      origin: this.local(formatOrigin(row.origin)),
+      batch: batch.name,
+      ...(Object.keys(batch.variant).length > 0 && { variant: batch.variant }),
+      code: p.code,
+      message: this.local(p.message),
+      ...(row.fault ? { raw: row.raw ?? '' } : { row: row.data }),
+    };
+    writeSync(this.fd, JSON.stringify(rec) + '\n');
+    this.lines++;
+    return true;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private local(text: string): string {
+    for (const [from, to] of this.rename) text = text.split(`${from}:`).join(`${to}:`);
+    return text;
   }
 }

@@ -155,7 +155,7 @@ batches:
   test('defaults: provider openai, chat endpoint, request-{{@index}} ids, 100 MB, 50,000 lines, out/', async () => {
     const cwd = project({ ...DATA, 'batch.config.yaml': CHAT });
     const b = (await loadConfig({ cwd })).config!.batches[0]!;
-    expect([b.provider.name, b.endpoint, b.customId.text, b.maxBytes, b.maxLines, b.onError]).toEqual([
+    expect([b.provider.name, b.endpoint, (b.customId as { text: string }).text, b.maxBytes, b.maxLines, b.onError]).toEqual([
       'openai', '/v1/chat/completions', 'request-{{@index}}', 100_000_000, 50_000, 'fail',
     ]);
   });

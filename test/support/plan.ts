@@ -9,7 +9,7 @@ export async function plans(files: Record<string, string>): Promise<PreparedBatc
   const cwd = project(files);
   const res = await loadConfig({ cwd });
   if (!res.config) throw new Error(res.problems.map((p) => formatProblem(p)).join('\n'));
-  return (await prepare(res.config)).batches;
+  return (await prepare(res.config)).groups.flatMap((g) => g.variants);
 }
 
 export function row(data: Record<string, unknown>, index = 0, line = index + 2): Row {

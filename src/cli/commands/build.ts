@@ -37,7 +37,7 @@ export const buildCommand: Command = {
       io.stderr.write(summaryTable(result.summary) + '\n');
       const verb = values.check ? `${outShown}/ is up to date` : `built ${outShown}/`;
       io.stderr.write(`${verb} in ${(result.summary.ms / 1000).toFixed(2)} s\n`);
-    } else if (result.summary && result.summary.rejected > 0) {
+    } else if (result.summary && result.summary.rejected > 0 && result.stale === undefined) {
       printProblems(io, [problem(E.BuildFailed, { rows: result.summary.rows, rejected: result.summary.rejected, out: `${outShown}/` })]);
     }
     if (result.ok) return EXIT.ok;

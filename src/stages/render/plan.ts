@@ -9,6 +9,7 @@ import type { RequestSpec } from '../../providers/profile.js';
 import type { Row } from '../load/row.js';
 import type { RenderEnvironment } from './environment.js';
 import { compileFragments, type Fragments } from './fragments.js';
+import { hashIdHole } from './hash-id.js';
 import { compileTemplate, isConstant, RowError } from './template.js';
 import { Hole, type Json, type Tree } from './tree.js';
 
@@ -30,11 +31,14 @@ const ID_ROLE = 'custom_id';
 /** Compiles every template of a plan, collecting all problems before failing. */
 class Compiler {
   readonly problems: Problem[] = [];
-  constructor(readonly env: RenderEnvironment) {}
+  constructor(
+    readonly env: RenderEnvironment,
+    readonly matrix: Record<string, Json>,
+  ) {}
 
   hole(tpl: TemplateText, role: string): Hole {
     try {
-      return compileTemplate(this.env, tpl, role);
+      return compileTemplate(this.env, tpl, role, this.matrix);
     } catch (e) {
       if (!(e instanceof BatchforgeError)) throw e;
       this.problems.push(...e.problems);
@@ -68,9 +72,10 @@ function contentTree(c: Compiler, batch: ResolvedBatch, content: ContentSpec, pa
 }
 
 export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): RequestPlan {
-  const c = new Compiler(env);
+  const c = new Compiler(env, batch.variant);
   // The id is always a hole, even when constant, so that it can be checked per row.
-  const idHole = c.hole(batch.customId, ID_ROLE);
+  const idSpec = batch.customId;
+  const idHole = 'hash' in idSpec ? hashIdHole(idSpec, batch.variant) : c.hole(idSpec, ID_ROLE);
   const paramsLoc = batch.at(['params']);
   const params: Record<string, Tree> = {};
   for (const [k, v] of Object.entries(batch.params)) params[k] = jsonTree(c, v, paramsLoc, `${paramsLoc.file} params.${k}`);
@@ -105,7 +110,7 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
         const value = holes[i]!.render(row);
         if (i === idSlot) {
           customId = value;
-          if (value === '') throw new RowError(problem(E.CustomIdEmpty, { template: batch.customId.text }, row.origin));
+          if (value === '') throw new RowError(problem(E.CustomIdEmpty, { template: 'text' in idSpec ? idSpec.text : '' }, row.origin));
         } else if (required[i] && value.trim() === '') {
           throw new RowError(problem(E.ContentEmpty, { what: holes[i]!.role, id: customId || `row ${row.index + 1}` }, row.origin));
         }

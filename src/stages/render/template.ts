@@ -66,13 +66,14 @@ function fieldAt(text: string, line: number, column: number, fallback: string): 
   return m && m[0].endsWith(fallback) ? m[0] : fallback;
 }
 
-export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string): Hole {
+/** `matrix`: the variant's values, available to the template as @matrix.<axis>. */
+export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
   const ast = parseTemplate(env, tpl);
   if (Array.isArray(ast)) throw new BatchforgeError(ast);
   const fn = env.hb.compile(ast, { strict: true, noEscape: true });
   const render = (row: Row): string => {
     try {
-      return fn(row.data, { data: { index: row.index, file: row.origin.file, line: row.origin.line } });
+      return fn(row.data, { data: { index: row.index, file: row.origin.file, line: row.origin.line, matrix } });
     } catch (e) {
       const err = e as { message?: string; lineNumber?: number; column?: number };
       const msg = String(err.message ?? e);

@@ -14,10 +14,15 @@ export interface ShardInfo {
 }
 
 export interface BatchManifest {
+  /** the shard prefix: the batch name, plus provider/model when a matrix partitions it */
   name: string;
+  /** the config batch, when `name` is one of its partitions */
+  batch?: string;
   provider: string;
   endpoint: string;
   model: string;
+  /** the matrix combinations written into these shards */
+  variants?: Array<Record<string, unknown>>;
   /** rows that reached the renderer (after filter/offset/limit) */
   rows: number;
   requests: number;

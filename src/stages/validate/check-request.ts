@@ -8,15 +8,13 @@ import type { CustomIdRule } from '../../providers/profile.js';
 import type { Origin } from '../load/row.js';
 import { IdSet } from './id-set.js';
 
-export type IdCheck = { ok: true } | { ok: false; problem: Problem; duplicate: boolean };
-
 export class RequestValidator {
-  readonly ids = new IdSet();
-
   constructor(
     private readonly provider: string,
     private readonly rule: CustomIdRule,
     private readonly maxBytes: number,
+    /** ids must be unique across a whole fan-out: variants share one set */
+    readonly ids: IdSet = new IdSet(),
   ) {}
 
   /** The id rule and uniqueness; a duplicate's first row is found later (see findFirstRows). */

@@ -1,0 +1,172 @@
+/**
+ * Streams one group: reads its rows once, renders each row once per variant, checks every
+ * request and writes it to its partition's shards. Bad requests go to `fail` (the caller decides:
+ * report or reject). Counts requests, so rows × variants = written + rejected per group.
+ */
+import type { ResolvedBatch } from '../config/resolved.js';
+import { E, type Problem } from '../errors/index.js';
+import { formatOrigin, type Row } from '../stages/load/row.js';
+import { RowError } from '../stages/render/template.js';
+import type { BatchManifest } from '../stages/shard/manifest.js';
+import { ShardWriter } from '../stages/shard/shard-writer.js';
+import { RequestValidator } from '../stages/validate/check-request.js';
+import { IdSet } from '../stages/validate/id-set.js';
+import type { PreparedGroup } from './prepare.js';
+import { batchRows, type RowCounts } from './rows.js';
+import type { BatchSummary } from './summary.js';
+
+export interface GroupProgress {
+  rows: number;
+  written: number;
+  rejected: number;
+  shards: number;
+  bytes: number;
+}
+
+export interface GroupHooks {
+  /** a request that cannot be written; return false to stop reading (fail mode has seen enough) */
+  fail(row: Row, p: Problem, batch: ResolvedBatch): boolean;
+  /** false once the build is known to fail: lines are then checked but not written */
+  writing(): boolean;
+  onProgress?(p: GroupProgress): void;
+}
+
+interface Partition {
+  batch: ResolvedBatch;
+  writer: ShardWriter;
+  written: number;
+  rejected: number;
+  variants: Array<Record<string, unknown>>;
+}
+
+export interface GroupResult {
+  summaries: BatchSummary[];
+  manifests: BatchManifest[];
+  /** duplicate ids found with fingerprints, for naming their first rows */
+  duplicates: Array<{ id: string; at: Problem }>;
+}
+
+export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHooks): Promise<GroupResult> {
+  const ids = new IdSet();
+  const partitions = new Map<string, Partition>();
+  const lanes = group.variants.map(({ batch, plan }) => {
+    let part = partitions.get(batch.name);
+    if (!part) {
+      part = { batch, writer: new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines), written: 0, rejected: 0, variants: [] };
+      partitions.set(batch.name, part);
+    }
+    part.variants.push(batch.variant);
+    return { batch, plan, part, validator: new RequestValidator(batch.provider.name, batch.provider.customId, batch.maxBytes, ids) };
+  });
+  const counts: RowCounts = { scanned: 0, skipped: 0 };
+  const duplicates: GroupResult['duplicates'] = [];
+  const first = group.variants[0]!;
+  let rows = 0;
+  let go = true;
+  let bytes = 0;
+  try {
+    outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
+      for (const row of chunk) {
+        rows++;
+        for (const lane of lanes) {
+          let p: Problem | undefined = row.fault;
+          if (!p) {
+            try {
+              const req = lane.plan.render(row);
+              const size = Buffer.byteLength(req.line) + 1;
+              p = lane.validator.checkId(req.customId, row.origin) ?? lane.validator.checkSize(req.customId, size, row.origin);
+              if (!p) {
+                if (hooks.writing()) lane.part.writer.write(req.line, size, req.customId);
+                lane.part.written++;
+                bytes += size;
+                continue;
+              }
+              if (p.code === E.CustomIdDuplicate.code) duplicates.push({ id: req.customId, at: p });
+            } catch (e) {
+              if (!(e instanceof RowError)) throw e;
+              p = e.problem;
+            }
+          }
+          lane.part.rejected++;
+          go = hooks.fail(row, p, lane.batch) && go;
+        }
+        if (!go) break outer;
+      }
+      const rejected = [...partitions.values()].reduce((a, q) => a + q.rejected, 0);
+      const written = [...partitions.values()].reduce((a, q) => a + q.written, 0);
+      const shards = [...partitions.values()].reduce((a, q) => a + q.writer.shards.length, 0);
+      hooks.onProgress?.({ rows, written, rejected, shards, bytes });
+    }
+  } catch (e) {
+    for (const part of partitions.values()) part.writer.abort();
+    throw e;
+  }
+  const summaries: BatchSummary[] = [];
+  const manifests: BatchManifest[] = [];
+  for (const part of partitions.values()) {
+    const shards = part.writer.close();
+    const { batch } = part;
+    summaries.push({
+      name: batch.name,
+      provider: batch.provider.name,
+      scanned: counts.scanned,
+      skipped: counts.skipped,
+      rows,
+      written: part.written,
+      rejected: part.rejected,
+      shards: shards.length,
+      bytes: shards.reduce((a, s) => a + s.bytes, 0),
+    });
+    manifests.push({
+      name: batch.name,
+      ...(batch.name !== group.name && { batch: group.name }),
+      provider: batch.provider.name,
+      endpoint: batch.endpoint,
+      model: batch.model,
+      ...(Object.keys(batch.variant).length > 0 && { variants: part.variants as BatchManifest['variants'] }),
+      rows,
+      requests: part.written,
+      rejected: part.rejected,
+      shards,
+    });
+  }
+  return { summaries, manifests, duplicates };
+}
+
+/**
+ * Duplicates are found with fingerprints only; to name the row that used an id first, the group
+ * is read again (an error path only) until each duplicated id's first row is seen.
+ */
+export async function nameFirstRows(group: PreparedGroup, duplicates: GroupResult['duplicates']): Promise<void> {
+  const wanted = new Map<string, string | undefined>(duplicates.map((d) => [d.id, undefined]));
+  let left = wanted.size;
+  const first = group.variants[0]!;
+  outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, { scanned: 0, skipped: 0 })) {
+    for (const row of chunk) {
+      if (row.fault) continue;
+      for (const { plan } of group.variants) {
+        let id: string;
+        try {
+          id = plan.render(row).customId;
+        } catch {
+          continue;
+        }
+        if (wanted.has(id) && wanted.get(id) === undefined) {
+          wanted.set(id, formatOrigin(row.origin));
+          if (--left === 0) break outer;
+        }
+      }
+    }
+  }
+  for (const d of duplicates) {
+    const firstAt = wanted.get(d.id);
+    const here = d.at.location ? `${d.at.location.file}:${d.at.location.line}` : '';
+    d.at.message =
+      firstAt && firstAt !== here
+        ? E.CustomIdDuplicate.message({ id: d.id, first: firstAt })
+        : firstAt
+          ? `custom_id ${JSON.stringify(d.id)} is used twice by this row (the matrix variants render the same id)`
+          : `custom_id ${JSON.stringify(d.id)} has the same 64-bit fingerprint as an earlier id (a one-in-billions collision)`;
+    if (firstAt === here) d.at.hint = 'put a matrix value in the custom_id template, e.g. "{{id}}-{{@matrix.model}}"';
+  }
+}

@@ -240,6 +240,20 @@ export const E = {
     message: (a) => `delimiter ${q(a.delimiter)} cannot separate CSV fields`,
     hint: () => 'use one character other than a double quote, CR or LF, e.g. "," ";" "|" or "\\t"',
   }),
+
+  // ---- providers (src/providers): a request the chosen provider cannot express ----
+  ProviderCannotMap: entry<{ provider: string; detail: string; hint?: string }>({
+    code: 'provider-cannot-map',
+    kind: 'config',
+    message: (a) => a.detail,
+    hint: (a) => a.hint ?? `docs/providers.md lists what batchforge maps for ${a.provider}`,
+  }),
+  ImageNotDataUrl: entry<{ provider: string; url: string }>({
+    code: 'image-not-data-url',
+    kind: 'data',
+    message: (a) => `image ${q(a.url.length > 60 ? a.url.slice(0, 57) + '...' : a.url)} is not a base64 data: URL, which ${a.provider} needs`,
+    hint: () => 'render images as data:<media type>;base64,<data>, e.g. "data:image/png;base64,{{image_b64}}"',
+  }),
 } as const;
 
 export function problem<A>(

@@ -28,7 +28,7 @@ export interface TestBatch {
   endpoint?: string;
   params?: Record<string, Json>;
   custom_id?: string;
-  messages?: Array<{ role: string; content: string | Array<Record<string, Json>>; name?: string }>;
+  messages?: Array<{ role: string; content: string | Array<Record<string, unknown>>; name?: string }>;
   input?: string;
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { E, problem, type Problem } from '../errors/index.js';
+import { endpointTakesMessages } from '../providers/profile.js';
 import { getProvider, providerNames } from '../providers/registry.js';
 import type { Json } from '../stages/render/tree.js';
 import { displayPath } from '../util/paths.js';
@@ -122,14 +123,14 @@ function resolveBatch(
   const messages = pick('messages');
   const input = pick('input');
   if (messages && input) fail('give either messages or input, not both', where('input'), true);
-  if (!messages && !input) fail(`no messages or input${base ? ` for batch ${JSON.stringify(entry.name)}` : ''}: say what each request sends`, batchPath);
+  if (!messages && !input && !provider.paramsOnlyEndpoints?.includes(pick('endpoint') ?? '')) fail(`no messages or input${base ? ` for batch ${JSON.stringify(entry.name)}` : ''}: say what each request sends`, batchPath);
 
   const endpoint = pick('endpoint') ?? (input && provider.inputEndpoint ? provider.inputEndpoint : provider.defaultEndpoint);
   if (!provider.endpoints.includes(endpoint)) {
     ctx.problems.push(configProblem(cd, problem(E.UnsupportedEndpoint, { provider: provider.name, endpoint, known: [...provider.endpoints] }), where('endpoint')));
-  } else if (messages && !endpoint.endsWith('/chat/completions') && !endpoint.endsWith('/responses')) {
+  } else if (messages && !endpointTakesMessages(provider, endpoint)) {
     fail(`endpoint ${endpoint} takes input, not messages`, where('messages'), true);
-  } else if (input && endpoint.endsWith('/chat/completions')) {
+  } else if (input && endpointTakesMessages(provider, endpoint) && !endpoint.endsWith('/responses')) {
     fail(`endpoint ${endpoint} takes messages, not input`, where('input'), true);
   }
 
@@ -159,7 +160,7 @@ function resolveBatch(
   const inline = (text: string, p: KeyPath): TemplateText => ({ text, name: `${cd.display} ${formatKeyPath(p)}`, location: locate(cd, p) });
   const resolvedMessages = messages?.map((m, i) => resolveMessage(ctx, provider.roles, m, [...where('messages'), i]));
   const resolvedInput = input === undefined ? undefined : Array.isArray(input) ? input.map((t, i) => inline(t, [...where('input'), i])) : inline(input, where('input'));
-  const idSpec = pick('custom_id') ?? DEFAULT_CUSTOM_ID;
+  const idSpec = pick('custom_id') ?? provider.defaultCustomId ?? DEFAULT_CUSTOM_ID;
   const customId: TemplateText | HashId =
     typeof idSpec === 'string'
       ? inline(idSpec, where('custom_id'))

@@ -24,6 +24,9 @@ const imagePart = z.strictObject({
   image_url: z.strictObject({
     url: template.describe('Image URL or data: URL; a template, e.g. "{{image}}".'),
     detail: z.enum(['auto', 'low', 'high']).optional().describe('Image detail level.'),
+    mime_type: template
+      .optional()
+      .describe('Media type such as image/png; gemini and vertex need it when the URL is a template (ignored by OpenAI-shaped providers).'),
   }),
 });
 const audioPart = z.strictObject({

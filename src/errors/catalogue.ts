@@ -265,6 +265,19 @@ export const E = {
     kind: 'usage',
     message: () => 'no files to validate',
     hint: () => 'usage: batchforge validate FILE… [--provider NAME] [--json] [--strict]',
+
+  // ---- providers (src/providers): a request the chosen provider cannot express ----
+  ProviderCannotMap: entry<{ provider: string; detail: string; hint?: string }>({
+    code: 'provider-cannot-map',
+    kind: 'config',
+    message: (a) => a.detail,
+    hint: (a) => a.hint ?? `docs/providers.md lists what batchforge maps for ${a.provider}`,
+  }),
+  ImageNotDataUrl: entry<{ provider: string; url: string }>({
+    code: 'image-not-data-url',
+    kind: 'data',
+    message: (a) => `image ${q(a.url.length > 60 ? a.url.slice(0, 57) + '...' : a.url)} is not a base64 data: URL, which ${a.provider} needs`,
+    hint: () => 'render images as data:<media type>;base64,<data>, e.g. "data:image/png;base64,{{image_b64}}"',
   }),
 } as const;
 

@@ -66,6 +66,40 @@ export interface ProviderProfile {
   customId: CustomIdRule;
   /** the provider needs one model (and one url) per file */
   oneModelPerFile: boolean;
+  /**
+   * Endpoints that take `messages` (the rest take `input`). Unset: the OpenAI rule, endpoints
+   * ending in /chat/completions or /responses. See endpointTakesMessages.
+   */
+  messageEndpoints?: readonly string[];
+  /** endpoints whose request fields all come from params (vLLM score/rerank): no messages or input needed */
+  paramsOnlyEndpoints?: readonly string[];
+  /** custom_id template when the config sets none (default `request-{{@index}}`), for id rules that forbid "-" */
+  defaultCustomId?: string;
+  /**
+   * false: the line carries no id (Vertex AI: results echo the request instead). The plan still
+   * renders and checks the custom_id per row, for the manifest's order → custom_id map.
+   */
+  idInLine?: boolean;
+  /**
+   * Config-time problems with the request's static shape, e.g. a missing params.max_tokens or a
+   * param the provider has no equivalent for. Called once per build before `line`; `line` may
+   * assume it found nothing.
+   */
+  check?(spec: RequestSpec): SpecIssue[];
   /** turn a request spec into the tree of one JSONL line (holes stay holes) */
   line(spec: RequestSpec): Tree;
+}
+
+/** One problem with a request spec, at a key path relative to the batch: ['params', 'max_tokens']. */
+export interface SpecIssue {
+  path: Array<string | number>;
+  message: string;
+  /** what to do, when more specific than "see docs/providers.md" */
+  hint?: string;
+}
+
+/** Whether an endpoint takes chat messages (else input), by the profile's list or the OpenAI rule. */
+export function endpointTakesMessages(p: ProviderProfile, endpoint: string): boolean {
+  if (p.messageEndpoints) return p.messageEndpoints.includes(endpoint);
+  return endpoint.endsWith('/chat/completions') || endpoint.endsWith('/responses');
 }

@@ -6,6 +6,7 @@
 import type { ContentSpec, ResolvedBatch, TemplateText } from '../../config/resolved.js';
 import { BatchforgeError, E, problem, type Problem } from '../../errors/index.js';
 import type { RequestSpec } from '../../providers/profile.js';
+import { specProblems } from '../../providers/spec-issues.js';
 import type { Row } from '../load/row.js';
 import type { RenderEnvironment } from './environment.js';
 import { compileFragments, type Fragments } from './fragments.js';
@@ -93,24 +94,32 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
   }
   const filter = batch.source.filter ? c.hole(batch.source.filter, 'source.filter') : undefined;
   if (c.problems.length) throw new BatchforgeError(c.problems);
+  // What the provider cannot express (a missing max_tokens, an OpenAI-only param) is a config error, found once.
+  const cannot = specProblems(batch.provider, spec, (path) => batch.at(path));
+  if (cannot.length) throw new BatchforgeError(cannot);
   const fragments = compileFragments(batch.provider.line(spec));
   const { holes, parts } = fragments;
+  // A provider without an id field (vertex) leaves the id out of its line; it is rendered on its own.
+  const idInLine = batch.provider.idInLine !== false;
   const idSlot = holes.indexOf(idHole);
-  if (idSlot < 0) throw new Error(`provider ${batch.provider.name} dropped the custom_id from its line`);
+  if (idInLine !== idSlot >= 0) throw new Error(`provider ${batch.provider.name} ${idInLine ? 'dropped the custom_id from' : 'put the custom_id in'} its line`);
   // Whole message contents and inputs must not render empty: providers reject those requests.
   const required = holes.map((h) => /(^|\.)content$|^input(\[\d+\])?$/.test(h.role));
+  const checkedId = (id: string, row: Row): string => {
+    if (id === '') throw new RowError(problem(E.CustomIdEmpty, { template: 'text' in idSpec ? idSpec.text : '' }, row.origin));
+    return id;
+  };
 
   return {
     fragments,
     keep: filter ? (row) => filter.render(row).trim() === 'true' : () => true,
     render(row: Row): RenderedRequest {
       let line = parts[0]!;
-      let customId = '';
+      let customId = idInLine ? '' : checkedId(idHole.render(row), row);
       for (let i = 0; i < holes.length; i++) {
         const value = holes[i]!.render(row);
         if (i === idSlot) {
-          customId = value;
-          if (value === '') throw new RowError(problem(E.CustomIdEmpty, { template: 'text' in idSpec ? idSpec.text : '' }, row.origin));
+          customId = checkedId(value, row);
         } else if (required[i] && value.trim() === '') {
           throw new RowError(problem(E.ContentEmpty, { what: holes[i]!.role, id: customId || `row ${row.index + 1}` }, row.origin));
         }

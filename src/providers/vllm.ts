@@ -1,0 +1,24 @@
+import { OPENAI_ROLES, openAiLine } from './openai-shape.js';
+import { limitsFor } from './limits.js';
+import type { ProviderProfile } from './profile.js';
+
+/**
+ * `vllm run_batch`: the OpenAI line, read by your own server, which documents no file or line
+ * limit and does not check custom_id. Files default to 100 MB like every provider; any size may
+ * be set. One served model answers every line, whatever `model` says.
+ * /v1/score and /v1/rerank take their fields (text_1/text_2, query/documents) from params.
+ */
+export const vllm: ProviderProfile = {
+  name: 'vllm',
+  family: 'openai',
+  title: 'vLLM run_batch',
+  endpoints: ['/v1/chat/completions', '/v1/embeddings', '/v1/score', '/v1/rerank'],
+  defaultEndpoint: '/v1/chat/completions',
+  inputEndpoint: '/v1/embeddings',
+  paramsOnlyEndpoints: ['/v1/score', '/v1/rerank'],
+  roles: OPENAI_ROLES,
+  limits: limitsFor(Number.POSITIVE_INFINITY),
+  customId: { describe: 'any non-empty string (vLLM does not check it; batchforge keeps it unique)' },
+  oneModelPerFile: false,
+  line: openAiLine,
+};

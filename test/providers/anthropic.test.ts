@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { anthropic } from '../../src/providers/anthropic.js';
+import { RequestValidator } from '../../src/stages/validate/check-request.js';
+import { configProblems, lineOf, system, user } from './helpers.js';
+
+const origin = { file: 'data/rows.csv', line: 2 };
+const base = { provider: 'anthropic', model: 'claude-sonnet-4-5', custom_id: 'my-first-request' };
+
+describe('anthropic', () => {
+  it('writes the request object messages.batches.create takes: {custom_id, params}', () => {
+    expect(lineOf({ ...base, params: { max_tokens: 1024 }, messages: [user('Hello, {{who}}')] }, { who: 'world' })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"Hello, world"}]}}',
+    );
+  });
+
+  it('moves one system message to the top-level system string', () => {
+    expect(lineOf({ ...base, params: { max_tokens: 16 }, messages: [system('Answer in {{lang}}.'), user('Hi'), { role: 'assistant', content: 'Bonjour' }, user('Again')] }, { lang: 'French' })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":16,"system":"Answer in French.","messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Bonjour"},{"role":"user","content":"Again"}]}}',
+    );
+  });
+
+  it('keeps several system and developer messages as separate text blocks, in order', () => {
+    expect(lineOf({ ...base, params: { max_tokens: 16 }, messages: [system('One.'), { role: 'developer', content: [{ type: 'text', text: 'Two.' }, { type: 'text', text: 'Three.' }] }, user('Hi')] })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":16,"system":[{"type":"text","text":"One."},{"type":"text","text":"Two."},{"type":"text","text":"Three."}],"messages":[{"role":"user","content":"Hi"}]}}',
+    );
+  });
+
+  it('turns image_url parts into image blocks: URL sources, and base64 for a constant data: URL', () => {
+    const messages = [{ role: 'user', content: [{ type: 'text', text: 'Describe.' }, { type: 'image_url', image_url: { url: '{{img}}', detail: 'low' } }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] }];
+    expect(lineOf({ ...base, params: { max_tokens: 300 }, messages }, { img: 'https://example.com/cat.jpg' })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":300,"messages":[{"role":"user","content":[{"type":"text","text":"Describe."},{"type":"image","source":{"type":"url","url":"https://example.com/cat.jpg"}},{"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBORw0KGgo="}}]}]}}',
+    );
+  });
+
+  it('maps stop to stop_sequences, max_completion_tokens to max_tokens, user to metadata and OpenAI tools to Anthropic tools', () => {
+    const params = {
+      temperature: 0.2,
+      max_completion_tokens: 64,
+      stop: '\n\n',
+      user: 'u-{{uid}}',
+      top_k: 5,
+      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
+      tool_choice: 'required',
+    };
+    expect(lineOf({ ...base, params, messages: [user('Hi')] }, { uid: '7' })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"stop_sequences":["\\n\\n"],"metadata":{"user_id":"u-7"},"top_k":5,"tools":[{"name":"get_weather","description":"Weather for a city","input_schema":{"type":"object","properties":{"city":{"type":"string"}}}}],"tool_choice":{"type":"any"}}}',
+    );
+    expect(lineOf({ ...base, params: { max_tokens: 8, stop: ['a', 'b'], tool_choice: { type: 'function', function: { name: 'f' } } }, messages: [user('Hi')] })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":8,"messages":[{"role":"user","content":"Hi"}],"stop_sequences":["a","b"],"tool_choice":{"type":"tool","name":"f"}}}',
+    );
+  });
+
+  it('passes Anthropic parameters through as given', () => {
+    expect(lineOf({ ...base, params: { max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 }, stop_sequences: ['END'] }, messages: [user('Hi')] })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":2048,"messages":[{"role":"user","content":"Hi"}],"thinking":{"type":"enabled","budget_tokens":1024},"stop_sequences":["END"]}}',
+    );
+  });
+
+  it('says plainly that max_tokens is required', () => {
+    expect(configProblems({ ...base, params: { temperature: 0 }, messages: [user('Hi')] })).toEqual([
+      ['params.max_tokens', 'anthropic requires params.max_tokens (the most tokens each response may have)', 'add e.g. `max_tokens: 1024` under params'],
+    ]);
+  });
+
+  it('names each OpenAI-only param, a misplaced system message, a name and an audio part', () => {
+    const messages = [
+      user('Hi'),
+      { role: 'user', name: 'ada', content: [{ type: 'input_audio', input_audio: { data: '{{a}}', format: 'wav' } }] },
+      system('Late.'),
+    ];
+    expect(configProblems({ ...base, params: { max_tokens: 10, response_format: { type: 'json_object' }, seed: 1, max_completion_tokens: 5 }, messages })).toEqual([
+      ['messages[1].name', 'anthropic messages have no name; remove messages[1].name', 'docs/providers.md lists what batchforge maps for anthropic'],
+      ['messages[1].content[0]', 'anthropic cannot take input_audio parts in batches; use text or image_url parts', 'docs/providers.md lists what batchforge maps for anthropic'],
+      ['messages[2].role', 'anthropic takes system instructions only before the conversation, but messages[2] (system) comes after a user or assistant message', 'move the system/developer messages to the top'],
+      ['params.max_completion_tokens', 'give params.max_tokens or params.max_completion_tokens, not both: anthropic has one max_tokens', 'docs/providers.md lists what batchforge maps for anthropic'],
+      ['params.response_format', 'params.response_format is an OpenAI parameter that anthropic does not take', 'for JSON output give a tool with an input_schema and tool_choice: {type: tool, name: …}'],
+      ['params.seed', 'params.seed is an OpenAI parameter that anthropic does not take', 'docs/providers.md lists what batchforge maps for anthropic'],
+    ]);
+  });
+
+  it('takes only /v1/messages, 100,000 requests and 256 MB per batch', () => {
+    expect(anthropic.endpoints).toEqual(['/v1/messages']);
+    expect(anthropic.limits).toEqual({ defaultMaxBytes: 100_000_000, maxBytes: 256_000_000, maxLines: 100_000 });
+  });
+
+  it('takes ids of 1 to 64 letters, digits, "_" and "-"', () => {
+    const v = new RequestValidator('anthropic', anthropic.customId, anthropic.limits.defaultMaxBytes);
+    expect(v.checkId('row_1-A', origin)).toBeUndefined();
+    expect(v.checkId('a'.repeat(64), origin)).toBeUndefined();
+    expect(v.checkId('row.1', origin)?.message).toBe('custom_id "row.1" breaks the anthropic rule: 1 to 64 letters, digits, "_" or "-"');
+    expect(v.checkId('b'.repeat(65), origin)?.code).toBe('custom-id-rule');
+  });
+});

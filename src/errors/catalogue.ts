@@ -265,6 +265,7 @@ export const E = {
     kind: 'usage',
     message: () => 'no files to validate',
     hint: () => 'usage: batchforge validate FILE… [--provider NAME] [--json] [--strict]',
+  }),
 
   // ---- providers (src/providers): a request the chosen provider cannot express ----
   ProviderCannotMap: entry<{ provider: string; detail: string; hint?: string }>({

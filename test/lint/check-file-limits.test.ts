@@ -24,7 +24,7 @@ describe('checkFileLimits', () => {
   it('reports requests over the provider maximum, and none where there is no limit', () => {
     expect(run('groq', 10, 50_001)).toEqual(['0 too-many-requests: file has 50,001 requests, over the groq limit of 50,000']);
     expect(run('doubleword', 10, 5_000_000)).toEqual([]);
-    expect(run('gemini', 3e9, 5_000_000)).toEqual([]);
+    expect(run('vllm', 3e9, 5_000_000)).toEqual([]);
   });
 
   it('counts requests in a real file: 50,001 lines for openai', async () => {

@@ -15,7 +15,7 @@ describe('lintFiles on good files', () => {
     ['good-openai.jsonl', 'openai'],
     ['good-embeddings.jsonl', 'openai'],
     ['good-reasoning.jsonl', 'openai'],
-    ['good-custom-id-body.jsonl', 'custom-id-body'],
+    ['good-custom-id-body.jsonl', 'together'],
     ['good-anthropic.jsonl', 'anthropic'],
     ['good-gemini.jsonl', 'gemini'],
     ['good-vertex.jsonl', 'vertex'],

@@ -18,9 +18,9 @@ describe('resolveTarget', () => {
     expect([t.name, t.shape.family, t.profile?.name]).toEqual(['groq', 'openai', 'groq']);
   });
 
-  it('takes a family name without a registered profile', () => {
-    const t = resolveTarget('gemini');
-    expect([t.name, t.shape.family, t.profile]).toEqual(['gemini', 'gemini', undefined]);
+  it('takes a family name and checks it against the family\'s default provider', () => {
+    const t = resolveTarget('custom-id-body');
+    expect([t.name, t.shape.family, t.profile?.name]).toEqual(['together', 'custom-id-body', 'together']);
   });
 
   it('refuses an unknown name as a usage error with a suggestion', () => {
@@ -31,7 +31,7 @@ describe('resolveTarget', () => {
         kind: 'usage',
         severity: 'error',
         message: 'unknown provider "opnai" (did you mean "openai"?)',
-        hint: '--provider takes a provider or a line family: openai, groq, doubleword, anthropic, custom-id-body, gemini, bedrock, vertex',
+        hint: '--provider takes a provider or a line family: openai, azure, groq, doubleword, vllm, together, mistral, fireworks, anthropic, gemini, vertex, bedrock, custom-id-body',
       },
     ]);
   });
@@ -44,7 +44,7 @@ describe('resolveTarget', () => {
 describe('detectTarget', () => {
   it.each([
     [{ custom_id: 'a', method: 'POST', url: '/v1/chat/completions', body: {} }, 'openai'],
-    [{ custom_id: 'a', body: {} }, 'custom-id-body'],
+    [{ custom_id: 'a', body: {} }, 'together'],
     [{ custom_id: 'a', params: {} }, 'anthropic'],
     [{ key: 'a', request: {} }, 'gemini'],
     [{ request: {} }, 'vertex'],

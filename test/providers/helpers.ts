@@ -39,6 +39,8 @@ function resolved(b: TestBatch): ResolvedBatch {
   const text = (t: string, path: Array<string | number>) => ({ text: t, name: `${CONFIG} ${formatKeyPath(path)}`, location: at(path) });
   return {
     name: 'batch',
+    group: 'batch',
+    variant: {},
     provider,
     model: b.model ?? 'test-model',
     endpoint: b.endpoint ?? provider.defaultEndpoint,

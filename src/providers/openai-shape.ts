@@ -10,7 +10,8 @@ export function openAiBody(spec: RequestSpec): { [k: string]: Tree } {
   const body: { [k: string]: Tree } = { model: spec.model };
   for (const [k, v] of Object.entries(spec.params)) if (k !== 'model') body[k] = v;
   if (spec.messages) {
-    body.messages = spec.messages.map((m) => {
+    // the Responses API takes the conversation as `input`, chat completions as `messages`
+    body[spec.endpoint.endsWith('/responses') ? 'input' : 'messages'] = spec.messages.map((m) => {
       const msg: { [k: string]: Tree } = { role: m.role, content: m.content };
       if (m.name !== undefined) msg.name = m.name;
       return msg;

@@ -34,7 +34,7 @@ describe('usage', () => {
     const r = await cli(project(), '--help');
     expect(r).toMatchObject({ code: 0, stderr: '', stdout: helpText() });
     expect(r.stdout).toContain('\nUsage: batchforge <command> [options]\n');
-    expect(r.stdout).toContain('\n  build   render the config into sharded batch JSONL files and a manifest\n');
+    expect(r.stdout).toMatch(/\n  build +render the config into sharded batch JSONL files and a manifest\n/);
   });
 
   it('an unknown command suggests the closest one and exits 2', async () => {
@@ -86,7 +86,7 @@ describe('config errors exit 2 and name the place', () => {
       'batch.config.yaml:2:1 sourse: unknown key "sourse" (did you mean "source"?)',
       '  2 | sourse:',
       '      ^',
-      '  hint: allowed keys here: $schema, provider, model, endpoint, params, source, custom_id, messages, input, on_error, output, batches',
+      '  hint: allowed keys here: $schema, provider, model, endpoint, params, source, custom_id, matrix, messages, input, on_error, output, batches',
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('config errors exit 2 and name the place', () => {
       'batch.config.yaml:1:11 provider: unknown provider "opeanai" (did you mean "openai"?)',
       '  1 | provider: opeanai',
       '                ^',
-      '  hint: known providers: openai, groq, doubleword',
+      '  hint: known providers: openai, azure, groq, doubleword, vllm, together, mistral, fireworks, anthropic, gemini, vertex, bedrock',
     ]);
   });
 

@@ -117,7 +117,7 @@ export async function startFakeBatchServer(options: FakeOptions = {}): Promise<F
   function finish(b: OpenAiBatch) {
     const input = files.get(b.input_file_id)!.content.toString('utf8').split('\n').filter(Boolean);
     const expire = options.expire?.includes(b.index) ?? false;
-    const processed = expire ? Math.ceil(input.length / 2) : input.length;
+    const processed = expire ? Math.floor(input.length / 2) : input.length;
     const out: string[] = [];
     const err: string[] = [];
     input.forEach((text, i) => {

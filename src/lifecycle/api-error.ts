@@ -6,9 +6,19 @@ import { BatchforgeError, E, isBatchforgeError, problem } from '../errors/index.
 
 export function apiFailure(e: unknown, provider: string, action: string): BatchforgeError {
   if (isBatchforgeError(e)) return e;
-  const err = e as { status?: unknown; message?: unknown };
+  return new BatchforgeError(problem(E.ApiFailed, { provider, action, detail: detailOf(e) }));
+}
+
+/**
+ * "401 Incorrect API key provided": the HTTP status and the provider's own message. The SDKs
+ * keep the parsed error body in `error`: OpenAI's `{message}`, Anthropic's `{error: {message}}`.
+ */
+function detailOf(e: unknown): string {
+  const err = e as { status?: unknown; error?: { message?: unknown; error?: { message?: unknown } }; message?: unknown };
   const message = typeof err?.message === 'string' ? err.message : String(e);
-  return new BatchforgeError(problem(E.ApiFailed, { provider, action, detail: message }));
+  if (typeof err?.status !== 'number') return message;
+  const inner = err.error?.error?.message ?? err.error?.message;
+  return typeof inner === 'string' ? `${err.status} ${inner}` : message;
 }
 
 /** Runs one remote call; failures become `api-failed`. */

@@ -172,7 +172,8 @@ export async function startFakeBatchServer(options: FakeOptions = {}): Promise<F
     log.push(`${method} ${path}`);
 
     if (path.startsWith('/v1/messages/')) {
-      if (req.headers['x-api-key'] !== anthropicKey) {
+      // the SDK sends the key as `Authorization: Bearer`; the API also takes `x-api-key`
+      if (req.headers['x-api-key'] !== anthropicKey && req.headers.authorization !== `Bearer ${anthropicKey}`) {
         return json(res, 401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
       }
       if (method === 'POST' && path === '/v1/messages/batches') {

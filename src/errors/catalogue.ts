@@ -103,24 +103,24 @@ export const E = {
     message: (a) => `template file ${a.file} does not exist`,
     hint: () => 'template paths are relative to the config file',
   }),
-  TemplateSyntax: entry<{ template: string; detail: string }>({
+  TemplateSyntax: entry<{ detail: string }>({
     code: 'template-syntax',
     kind: 'config',
-    message: (a) => `template syntax error in ${a.template}: ${a.detail}`,
+    message: (a) => `template syntax error: ${a.detail}`,
     hint: () => 'check the {{ }} pairs and block helpers ({{#if}} … {{/if}}) in the template',
   }),
-  PartialMissing: entry<{ partial: string; template: string; known: string[] }>({
+  PartialMissing: entry<{ partial: string; known: string[] }>({
     code: 'partial-missing',
     kind: 'config',
-    message: (a) => `partial ${q(a.partial)} used in ${a.template} is not defined`,
+    message: (a) => `partial ${q(a.partial)} is not defined`,
     hint: (a) =>
       `partials are the files templates/partials/*.hbs beside the config${a.known.length ? `; known: ${a.known.join(', ')}` : ''}`,
   }),
-  HelperMissing: entry<{ helper: string; template: string }>({
+  HelperMissing: entry<{ helper: string; known: string[]; suggestion?: string }>({
     code: 'helper-missing',
     kind: 'config',
-    message: (a) => `unknown helper ${q(a.helper)} in ${a.template}`,
-    hint: () => 'built-in helpers: json, default, trim, upper, lower, truncate, join, eq, ne, and, or, not',
+    message: (a) => `unknown helper ${q(a.helper)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: (a) => `helpers: ${a.known.join(', ')}`,
   }),
   OutputInsideSource: entry<{ dir: string }>({
     code: 'output-dir-unsafe',
@@ -142,17 +142,17 @@ export const E = {
     message: (a) => `row is ${a.got}, not a JSON object`,
     hint: () => 'every JSONL line (or JSON array item) must be an object of named fields',
   }),
-  TemplateMissingField: entry<{ field: string; template: string; row: number; origin: string }>({
+  TemplateMissingField: entry<{ field: string; row: number; origin: string }>({
     code: 'template-missing-field',
     kind: 'data',
-    message: (a) => `${a.template}: ${q(a.field)} is not defined in row ${a.row} (${a.origin})`,
+    message: (a) => `'${a.field}' is not defined in row ${a.row} (${a.origin})`,
     hint: () =>
       'add the column to the source, fix the name in the template, or use {{default field "fallback"}}',
   }),
-  TemplateRuntime: entry<{ template: string; detail: string; row: number; origin: string }>({
+  TemplateRuntime: entry<{ detail: string; row: number; origin: string }>({
     code: 'template-runtime',
     kind: 'data',
-    message: (a) => `${a.template}: ${a.detail} in row ${a.row} (${a.origin})`,
+    message: (a) => `${a.detail} in row ${a.row} (${a.origin})`,
   }),
   CustomIdEmpty: entry<{ template: string }>({
     code: 'custom-id-empty',
@@ -189,6 +189,18 @@ export const E = {
     kind: 'data',
     message: (a) => `stopped after ${a.limit} errors`,
     hint: () => 'fix these first, or set on_error: skip to collect every rejected row in the rejects file',
+  }),
+  SameProblemMore: entry<{ more: number; code: string }>({
+    code: 'same-problem-more',
+    kind: 'data',
+    message: (a) => `… and ${a.more.toLocaleString('en-US')} more row(s) with this ${a.code} error`,
+  }),
+  BuildFailed: entry<{ rows: number; rejected: number; out: string }>({
+    code: 'build-failed',
+    kind: 'data',
+    message: (a) =>
+      `build failed: ${a.rejected.toLocaleString('en-US')} of ${a.rows.toLocaleString('en-US')} row(s) rejected; ${a.out} is unchanged`,
+    hint: () => 'fix the rows or templates above, or set on_error: skip to write the good rows and list the bad ones in rejects.jsonl',
   }),
   OutputStale: entry<{ files: string[] }>({
     code: 'output-stale',
@@ -274,6 +286,38 @@ export const E = {
     message: (a) =>
       `results.jsonl does not match ${a.file}: expected custom_id ${q(a.expected)}, got ${a.got}`,
     hint: () => 'run `batchforge collect` again for this build, then retry',
+  }),
+
+  // ---- loader (src/stages/load): sources that cannot be read as a whole ----
+  SourceUnreadable: entry<{ file: string; detail: string }>({
+    code: 'source-unreadable',
+    kind: 'config',
+    message: (a) => `cannot read ${a.file}: ${a.detail}`,
+    hint: () => 'check that the source path names a readable file',
+  }),
+  SourceHeaderInvalid: entry<{ detail: string }>({
+    code: 'source-header-invalid',
+    kind: 'config',
+    message: (a) => `bad header: ${a.detail}`,
+    hint: () => 'the first line of a CSV/TSV file names the columns; every name must be non-empty and unique',
+  }),
+  SourceJsonInvalid: entry<{ detail: string }>({
+    code: 'source-json-invalid',
+    kind: 'config',
+    message: (a) => `not valid JSON: ${a.detail}`,
+    hint: () => 'a .json source is one array of objects; for large or line-by-line data use .jsonl',
+  }),
+  SourceJsonNotArray: entry<{ got: string }>({
+    code: 'source-json-not-array',
+    kind: 'config',
+    message: (a) => `top level is ${a.got}, not an array of objects`,
+    hint: () => 'wrap the rows in [ … ], or write one object per line as .jsonl',
+  }),
+  SourceDelimiterInvalid: entry<{ delimiter: string }>({
+    code: 'source-delimiter-invalid',
+    kind: 'config',
+    message: (a) => `delimiter ${q(a.delimiter)} cannot separate CSV fields`,
+    hint: () => 'use one character other than a double quote, CR or LF, e.g. "," ";" "|" or "\\t"',
   }),
 } as const;
 

@@ -2,7 +2,9 @@
  * A request line before rendering: a JSON tree whose leaves may be Holes (compiled templates).
  * Provider profiles rearrange trees once per build; rows only fill holes.
  */
-export type RenderFn = (row: Record<string, unknown>, index: number) => string;
+import type { Row } from '../load/row.js';
+
+export type RenderFn = (row: Row) => string;
 
 export class Hole {
   constructor(

@@ -1,0 +1,52 @@
+import { build } from '../../pipeline/build.js';
+import type { BuildSummary } from '../../pipeline/summary.js';
+import { displayPath } from '../../util/paths.js';
+import type { Command } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { bytes, n, printProblems, table } from '../print.js';
+import { E, exitCodeFor, problem } from '../../errors/index.js';
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'render the config into sharded batch JSONL files and a manifest',
+  usage: `batchforge build [--config FILE] [--check] [--json]
+
+  Reads batch.config.yaml (or --config), streams every source row through the templates
+  and writes <output.dir>/<batch>-00001.jsonl … plus manifest.json, atomically.
+
+  --config FILE   the config file (default: found from the current folder upwards)
+  --check         build in a temp folder and compare with the existing output; exit 1 and
+                  name the differing files when it is stale; writes nothing
+  --json          print the summary as JSON on stdout`,
+  options: {
+    config: { type: 'string', short: 'c' },
+    check: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ values }, io) {
+    const result = await build({
+      cwd: io.cwd,
+      ...(typeof values.config === 'string' && { config: values.config }),
+      check: values.check === true,
+    });
+    printProblems(io, result.problems);
+    const outShown = result.outDir ? displayPath(result.outDir, io.cwd) || '.' : '';
+    if (values.json) {
+      io.stdout.write(JSON.stringify({ ok: result.ok, out: outShown, summary: result.summary ?? null, stale: result.stale ?? [], problems: result.problems }, null, 2) + '\n');
+    } else if (result.summary && result.ok) {
+      io.stderr.write(summaryTable(result.summary) + '\n');
+      const verb = values.check ? `${outShown}/ is up to date` : `built ${outShown}/`;
+      io.stderr.write(`${verb} in ${(result.summary.ms / 1000).toFixed(2)} s\n`);
+    } else if (result.summary && result.summary.rejected > 0) {
+      printProblems(io, [problem(E.BuildFailed, { rows: result.summary.rows, rejected: result.summary.rejected, out: `${outShown}/` })]);
+    }
+    if (result.ok) return EXIT.ok;
+    return exitCodeFor(result.problems) || EXIT.data;
+  },
+};
+
+export function summaryTable(s: BuildSummary): string {
+  const rows = s.batches.map((b) => [b.name, b.provider, n(b.rows), n(b.written), n(b.rejected), n(b.shards), bytes(b.bytes)]);
+  if (s.batches.length > 1) rows.push(['total', '', n(s.rows), n(s.written), n(s.rejected), n(s.shards), bytes(s.bytes)]);
+  return table(['batch', 'provider', 'rows', 'written', 'rejected', 'shards', 'bytes'], rows);
+}

@@ -1,0 +1,81 @@
+/**
+ * The one CLI boundary: parses argv, dispatches to a command, and turns what comes back into
+ * text and an exit code. A BatchforgeError is a user error (message, no stack); anything else is
+ * a bug, shown with its stack only under --debug.
+ */
+import { parseArgs } from 'node:util';
+import { BatchforgeError, E, exitCodeFor, problem } from '../errors/index.js';
+import { suggest } from '../util/suggest.js';
+import { VERSION } from '../version.js';
+import type { Command, Io } from './command.js';
+import { commands } from './commands/index.js';
+import { EXIT } from './exit-codes.js';
+import { printProblems } from './print.js';
+
+const GLOBAL = {
+  help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
+} as const;
+
+export function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `batchforge ${VERSION}: build LLM batch-API JSONL files from a checked-in config
+
+Usage: batchforge <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run \`batchforge <command> --help\` for a command's options.
+Exit codes: 0 ok, 1 data or validation errors, 2 usage or config errors, 3 internal error.
+`;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(helpText());
+      return name === undefined ? EXIT.config : EXIT.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (!command) {
+      throw new BatchforgeError(problem(E.UnknownCommand, { command: name, suggestion: suggest(name, commands.map((c) => c.name)) }));
+    }
+    const args = parse(command, rest);
+    if (args.values.help) {
+      io.stdout.write(command.usage + '\n');
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof BatchforgeError) {
+      printProblems(io, e.problems);
+      return exitCodeFor(e.problems) || EXIT.data;
+    }
+    const err = e as Error;
+    io.stderr.write(`internal error: ${err?.message ?? String(e)}\n`);
+    io.stderr.write(debug && err?.stack ? `${err.stack}\n` : '  this is a bug in batchforge: run again with --debug and report the stack trace\n');
+    return EXIT.internal;
+  }
+}
+
+function parse(command: Command, argv: string[]) {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...GLOBAL, ...command.options },
+      allowPositionals: !!command.positionals,
+      strict: true,
+    });
+    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+  } catch (e) {
+    const detail = String((e as Error).message).replace(/\. To specify a positional.*$/s, '');
+    throw new BatchforgeError(problem(E.BadArgument, { detail: `${command.name}: ${detail}` }));
+  }
+}

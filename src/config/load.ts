@@ -1,0 +1,87 @@
+/**
+ * Finds the config (cosmiconfig: batch.config.yaml, .batchforgerc.*, package.json#batchforge, or
+ * an explicit --config path), parses it with positions, validates it against the schema and
+ * resolves it. Returns the config or the problems as data; never throws for user errors.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import { E, problem, type Problem } from '../errors/index.js';
+import { displayPath } from '../util/paths.js';
+import { parseConfigText, type KeyPath } from './document.js';
+import { issuesToProblems } from './issues.js';
+import type { ResolvedConfig } from './resolved.js';
+import { resolveConfig } from './resolve.js';
+import { configSchema } from './schema.js';
+
+export const SEARCH_PLACES = [
+  'batch.config.yaml',
+  'batch.config.yml',
+  'batch.config.json',
+  '.batchforgerc',
+  '.batchforgerc.yaml',
+  '.batchforgerc.yml',
+  '.batchforgerc.json',
+  'package.json',
+];
+
+export interface LoadConfigOptions {
+  /** explicit config file (--config) */
+  config?: string;
+  /** where to start searching and what messages are relative to; default process.cwd() */
+  cwd?: string;
+}
+
+export type ConfigResult = { config: ResolvedConfig; problems: Problem[] } | { config?: undefined; problems: Problem[] };
+
+export async function findConfigFile(cwd: string): Promise<string | undefined> {
+  // cosmiconfig only locates the file: it is read again below so that every key keeps its position.
+  const explorer = cosmiconfig('batchforge', {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'project',
+    loaders: { '.yaml': rawLoader, '.yml': rawLoader, '.json': jsonAware, noExt: rawLoader },
+    cache: false,
+  });
+  const found = await explorer.search(cwd);
+  return found?.filepath;
+}
+
+const rawLoader = (_file: string, content: string) => ({ raw: content });
+/** package.json only counts when it has a `batchforge` key; other JSON files always count */
+const jsonAware = (file: string, content: string) => {
+  if (path.basename(file) !== 'package.json') return { raw: content };
+  try {
+    return (JSON.parse(content) as Record<string, unknown>).batchforge === undefined ? null : { raw: content };
+  } catch {
+    return null;
+  }
+};
+
+export async function loadConfig(opts: LoadConfigOptions = {}): Promise<ConfigResult> {
+  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  let file: string | undefined;
+  if (opts.config) {
+    file = path.resolve(cwd, opts.config);
+    if (!existsSync(file)) return { problems: [problem(E.ConfigFileMissing, { file: displayPath(file, cwd) })] };
+  } else {
+    file = await findConfigFile(cwd);
+    if (!file) return { problems: [problem(E.ConfigNotFound, { dir: displayPath(cwd, cwd) || '.' })] };
+  }
+  return loadConfigFile(file, cwd);
+}
+
+export function loadConfigFile(file: string, cwd: string): ConfigResult {
+  const display = displayPath(file, cwd);
+  const text = readFileSync(file, 'utf8');
+  const root: KeyPath = path.basename(file) === 'package.json' ? ['batchforge'] : [];
+  const cd = parseConfigText(text, display, root);
+  if (Array.isArray(cd)) return { problems: cd };
+  let value = cd.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  for (const k of root) value = (value as Record<string, unknown> | null)?.[k as string];
+  if (value === null || value === undefined) value = {};
+  const parsed = configSchema.safeParse(value);
+  if (!parsed.success) return { problems: issuesToProblems(cd, configSchema, value, parsed.error.issues) };
+  const resolved = resolveConfig(cd, parsed.data, file, cwd);
+  if (Array.isArray(resolved)) return { problems: resolved };
+  return { config: resolved, problems: resolved.warnings };
+}

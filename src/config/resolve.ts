@@ -1,0 +1,165 @@
+/**
+ * Normalizes a schema-valid config into ResolvedBatches: merges top-level defaults into each named
+ * batch, checks provider, endpoint, roles and sizes against the provider profile, and reads the
+ * template files. Collects every problem rather than stopping at the first.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { E, problem, type Problem } from '../errors/index.js';
+import { getProvider, providerNames } from '../providers/registry.js';
+import type { Json } from '../stages/render/tree.js';
+import { displayPath } from '../util/paths.js';
+import { parseSize } from '../util/size.js';
+import { suggest } from '../util/suggest.js';
+import { configProblem, formatKeyPath, locate, type ConfigDocument, type KeyPath } from './document.js';
+import type { ContentSpec, ResolvedBatch, ResolvedConfig, ResolvedMessage, TemplateText } from './resolved.js';
+import type { BatchEntryInput, ConfigInput, MessageInput } from './schema.js';
+
+export const DEFAULT_CUSTOM_ID = 'request-{{@index}}';
+export const DEFAULT_OUT_DIR = 'out';
+export const DEFAULT_BATCH_NAME = 'batch';
+
+interface Ctx {
+  cd: ConfigDocument;
+  file: string;
+  dir: string;
+  cwd: string;
+  problems: Problem[];
+}
+
+export function resolveConfig(cd: ConfigDocument, input: ConfigInput, file: string, cwd: string): ResolvedConfig | Problem[] {
+  const ctx: Ctx = { cd, file, dir: path.dirname(file), cwd, problems: [] };
+  const entries: Array<{ entry: BatchEntryInput; base: KeyPath | null }> = input.batches
+    ? input.batches.map((b, i) => ({ entry: b, base: ['batches', i] }))
+    : [{ entry: { name: DEFAULT_BATCH_NAME }, base: null }];
+  const batches: ResolvedBatch[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach(({ entry, base }, i) => {
+    if (seen.has(entry.name)) {
+      ctx.problems.push(configProblem(cd, problem(E.ConfigInvalid, { detail: `batch name ${JSON.stringify(entry.name)} is used twice (also batches[${seen.get(entry.name)}])` }), ['batches', i, 'name']));
+    }
+    seen.set(entry.name, i);
+    const b = resolveBatch(ctx, input, entry, base);
+    if (b) batches.push(b);
+  });
+  if (ctx.problems.length) return ctx.problems;
+  return {
+    file,
+    display: cd.display,
+    dir: ctx.dir,
+    cwd,
+    text: cd.text,
+    outDir: path.resolve(ctx.dir, input.output?.dir ?? DEFAULT_OUT_DIR),
+    batches,
+    warnings: [],
+  };
+}
+
+function resolveBatch(ctx: Ctx, top: ConfigInput, entry: BatchEntryInput, base: KeyPath | null): ResolvedBatch | undefined {
+  const { cd } = ctx;
+  /** the batch's own key if it sets one, else the top-level key */
+  const where = (key: string): KeyPath => (base && (entry as Record<string, unknown>)[key] !== undefined ? [...base, key] : [key]);
+  const at = (p: KeyPath): ReturnType<typeof locate> => locate(cd, p.length && typeof p[0] === 'string' ? [...where(p[0]), ...p.slice(1)] : p);
+  const fail = (detail: string, p: KeyPath, onKey = false) => {
+    ctx.problems.push(configProblem(cd, problem(E.ConfigInvalid, { detail }), p, onKey));
+  };
+  const pick = <K extends keyof BatchEntryInput & keyof ConfigInput>(k: K) => (entry[k] !== undefined ? entry[k] : top[k]);
+  const before = ctx.problems.length;
+
+  const providerName = pick('provider') ?? 'openai';
+  const provider = getProvider(providerName);
+  if (!provider) {
+    ctx.problems.push(configProblem(cd, problem(E.UnknownProvider, { provider: providerName, known: providerNames, suggestion: suggest(providerName, providerNames) }), where('provider')));
+    return undefined;
+  }
+  const model = pick('model');
+  const batchPath: KeyPath = base ?? [];
+  if (!model) fail(`model is not set${base ? ` for batch ${JSON.stringify(entry.name)}` : ''}`, base ? batchPath : [], false);
+  const messages = pick('messages');
+  const input = pick('input');
+  if (messages && input) fail('give either messages or input, not both', where('input'), true);
+  if (!messages && !input) fail(`no messages or input${base ? ` for batch ${JSON.stringify(entry.name)}` : ''}: say what each request sends`, batchPath);
+
+  const endpoint = pick('endpoint') ?? (input && provider.inputEndpoint ? provider.inputEndpoint : provider.defaultEndpoint);
+  if (!provider.endpoints.includes(endpoint)) {
+    ctx.problems.push(configProblem(cd, problem(E.UnsupportedEndpoint, { provider: provider.name, endpoint, known: [...provider.endpoints] }), where('endpoint')));
+  } else if (messages && !endpoint.endsWith('/chat/completions') && !endpoint.endsWith('/responses')) {
+    fail(`endpoint ${endpoint} takes input, not messages`, where('messages'), true);
+  } else if (input && endpoint.endsWith('/chat/completions')) {
+    fail(`endpoint ${endpoint} takes messages, not input`, where('input'), true);
+  }
+
+  const source = pick('source');
+  if (!source) fail(`source is not set${base ? ` for batch ${JSON.stringify(entry.name)}` : ''}: name the data file(s)`, batchPath);
+
+  // output: top-level values, overridden per batch
+  const out = { ...top.output, ...entry.output };
+  const maxBytes = out.max_bytes !== undefined ? parseSize(out.max_bytes) : provider.limits.defaultMaxBytes;
+  if (maxBytes > provider.limits.maxBytes) {
+    fail(`output.max_bytes ${maxBytes} is over the ${provider.name} maximum of ${provider.limits.maxBytes} bytes per file`, where('output').concat('max_bytes'));
+  }
+  const maxLines = out.max_lines ?? provider.limits.maxLines;
+  if (out.max_lines !== undefined && provider.limits.maxLines !== undefined && out.max_lines > provider.limits.maxLines) {
+    fail(`output.max_lines ${out.max_lines} is over the ${provider.name} maximum of ${provider.limits.maxLines} requests per file`, where('output').concat('max_lines'));
+  }
+
+  const params: Record<string, Json> = { ...(top.params as Record<string, Json> | undefined), ...(entry.params as Record<string, Json> | undefined) };
+  if ('model' in params) fail('set the model with the top-level `model` key, not in params', [...where('params'), 'model'], true);
+  for (const k of ['messages', 'input', 'prompt']) if (k in params) fail(`${k} cannot be a param: use the \`${k === 'prompt' ? 'input' : k}\` key`, [...where('params'), k], true);
+  if (params.stream === true) fail('batch APIs refuse stream: true', [...where('params'), 'stream']);
+
+  const inline = (text: string, p: KeyPath): TemplateText => ({ text, name: `${cd.display} ${formatKeyPath(p)}`, location: locate(cd, p) });
+  const resolvedMessages = messages?.map((m, i) => resolveMessage(ctx, provider.roles, m, [...where('messages'), i]));
+  const resolvedInput = input === undefined ? undefined : Array.isArray(input) ? input.map((t, i) => inline(t, [...where('input'), i])) : inline(input, where('input'));
+  const customId = inline(pick('custom_id') ?? DEFAULT_CUSTOM_ID, where('custom_id'));
+  if (ctx.problems.length > before || !model || !source) return undefined;
+  return {
+    name: entry.name,
+    provider,
+    model,
+    endpoint,
+    params,
+    source: {
+      patterns: Array.isArray(source.path) ? source.path : [source.path],
+      ...(source.format && { format: source.format }),
+      ...(source.delimiter && { delimiter: source.delimiter }),
+      ...(source.filter !== undefined && { filter: inline(source.filter, [...where('source'), 'filter']) }),
+      offset: source.offset ?? 0,
+      ...(source.limit !== undefined && { limit: source.limit }),
+    },
+    customId,
+    ...(resolvedMessages && { messages: resolvedMessages.filter((m): m is ResolvedMessage => !!m) }),
+    ...(resolvedInput && { input: resolvedInput }),
+    maxBytes,
+    ...(maxLines !== undefined && { maxLines }),
+    onError: pick('on_error') ?? 'fail',
+    at,
+  };
+}
+
+function resolveMessage(ctx: Ctx, roles: readonly string[], m: MessageInput, p: KeyPath): ResolvedMessage | undefined {
+  const { cd } = ctx;
+  if (!roles.includes(m.role)) {
+    ctx.problems.push(configProblem(cd, problem(E.UnknownRole, { role: m.role, known: [...roles], suggestion: suggest(m.role, roles) }), [...p, 'role']));
+    return undefined;
+  }
+  if ((m.content === undefined) === (m.template === undefined)) {
+    ctx.problems.push(configProblem(cd, problem(E.ConfigInvalid, { detail: 'a message needs either content or template (one of them)' }), p));
+    return undefined;
+  }
+  let content: ContentSpec;
+  if (m.template !== undefined) {
+    const file = path.resolve(ctx.dir, m.template);
+    if (!existsSync(file)) {
+      ctx.problems.push(configProblem(cd, problem(E.TemplateFileMissing, { file: displayPath(file, ctx.cwd) }), [...p, 'template']));
+      return undefined;
+    }
+    const name = displayPath(file, ctx.cwd);
+    content = { text: readFileSync(file, 'utf8'), name, file, location: { file: name } };
+  } else if (typeof m.content === 'string') {
+    content = { text: m.content, name: `${cd.display} ${formatKeyPath([...p, 'content'])}`, location: locate(cd, [...p, 'content']) };
+  } else {
+    content = m.content as Array<Record<string, Json>>;
+  }
+  return { role: m.role, content, ...(m.name !== undefined && { name: m.name }), path: formatKeyPath(p) };
+}

@@ -1,0 +1,69 @@
+/** The config after resolution: every default applied, every path absolute, every size a number. */
+import type { Json } from '../stages/render/tree.js';
+import type { Location, Problem } from '../errors/index.js';
+import type { ProviderProfile } from '../providers/profile.js';
+import type { KeyPath } from './document.js';
+
+export interface TemplateText {
+  /** the Handlebars source */
+  text: string;
+  /** name for messages: `templates/system.hbs` or `batch.config.yaml messages[1].content` */
+  name: string;
+  /** absolute path when the template is a file */
+  file?: string;
+  /** the template file, or the config key holding the inline template */
+  location: Location;
+}
+
+export type ContentSpec = TemplateText | Array<Record<string, Json>>;
+
+export interface ResolvedMessage {
+  role: string;
+  /** a template, or content parts whose string leaves are templates */
+  content: ContentSpec;
+  name?: string;
+  /** `messages[1]`, for messages */
+  path: string;
+}
+
+export interface ResolvedSource {
+  patterns: string[];
+  format?: 'csv' | 'tsv' | 'jsonl' | 'json';
+  delimiter?: string;
+  filter?: TemplateText;
+  offset: number;
+  limit?: number;
+}
+
+export interface ResolvedBatch {
+  name: string;
+  provider: ProviderProfile;
+  model: string;
+  endpoint: string;
+  params: Record<string, Json>;
+  source: ResolvedSource;
+  customId: TemplateText;
+  messages?: ResolvedMessage[];
+  input?: TemplateText | TemplateText[];
+  maxBytes: number;
+  maxLines?: number;
+  onError: 'fail' | 'skip';
+  /** location in the config of a key of this batch (falls back to the top-level key) */
+  at(path: KeyPath): Location;
+}
+
+export interface ResolvedConfig {
+  /** absolute path of the config file */
+  file: string;
+  /** the config file as shown to the user */
+  display: string;
+  /** folder that relative paths in the config start from */
+  dir: string;
+  /** working directory messages are relative to */
+  cwd: string;
+  /** raw bytes of the config file, for the manifest hash */
+  text: string;
+  outDir: string;
+  batches: ResolvedBatch[];
+  warnings: Problem[];
+}

@@ -1,0 +1,143 @@
+/**
+ * The config schema, declared once. The TypeScript types (`ConfigInput`) and the editor JSON
+ * Schema (`batch.config.schema.json`, see json-schema.ts) are both derived from this file, so a
+ * key's description and default live here and nowhere else.
+ */
+import { z } from 'zod';
+
+export const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*$/i;
+
+const size = z
+  .union([z.number().int().positive(), z.string().regex(SIZE_PATTERN, 'a size such as 100MB, 95MiB or 50000000')])
+  .describe('A size in bytes: a number, or a string with a unit (KB/MB/GB = 10^3/10^6/10^9 bytes, KiB/MiB/GiB = 2^10/2^20/2^30).');
+
+const template = z.string();
+
+const json = z.json();
+
+const textPart = z.strictObject({
+  type: z.literal('text'),
+  text: template.describe('Text of the part; a Handlebars template.'),
+});
+const imagePart = z.strictObject({
+  type: z.literal('image_url'),
+  image_url: z.strictObject({
+    url: template.describe('Image URL or data: URL; a template, e.g. "{{image}}".'),
+    detail: z.enum(['auto', 'low', 'high']).optional().describe('Image detail level.'),
+  }),
+});
+const audioPart = z.strictObject({
+  type: z.literal('input_audio'),
+  input_audio: z.strictObject({
+    data: template.describe('Base64 audio; a template.'),
+    format: z.enum(['wav', 'mp3']).describe('Audio format.'),
+  }),
+});
+const filePart = z.strictObject({
+  type: z.literal('file'),
+  file: z.strictObject({
+    file_id: template.optional().describe('An uploaded file id; a template.'),
+    file_data: template.optional().describe('Base64 file data; a template.'),
+    filename: template.optional().describe('File name; a template.'),
+  }),
+});
+export const contentPart = z
+  .discriminatedUnion('type', [textPart, imagePart, audioPart, filePart])
+  .describe('A content part: text, image_url, input_audio or file; string values are templates.');
+
+export const message = z
+  .strictObject({
+    role: z.string().describe('Message role: system, developer, user or assistant (the provider decides which are known).'),
+    content: z
+      .union([template, z.array(contentPart).min(1)])
+      .optional()
+      .describe('Inline Handlebars template, or a list of content parts (multimodal). Give content or template, not both.'),
+    template: z
+      .string()
+      .optional()
+      .describe('Path of a Handlebars template file, relative to the config file. Give content or template, not both.'),
+    name: z.string().optional().describe('Optional participant name sent with the message.'),
+  })
+  .describe('One chat message; its content is rendered per row.');
+
+export const source = z
+  .strictObject({
+    path: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .describe('Data file(s) relative to the config file; globs allowed (data/*.csv). Files are read in the order given, globs sorted.'),
+    format: z
+      .enum(['csv', 'tsv', 'jsonl', 'json'])
+      .optional()
+      .describe('File format; by default from the extension (.csv, .tsv, .jsonl/.ndjson, .json = array of objects).'),
+    delimiter: z.string().length(1).optional().describe('CSV field delimiter (default "," for csv, tab for tsv).'),
+    filter: template
+      .optional()
+      .describe('Keep only rows for which this template renders "true", e.g. "{{eq split \'test\'}}".'),
+    offset: z.number().int().min(0).optional().describe('Skip this many rows (after filter). Default 0.'),
+    limit: z.number().int().positive().optional().describe('Take at most this many rows (after filter and offset).'),
+  })
+  .describe('Where the rows come from.');
+
+export const output = z
+  .strictObject({
+    dir: z.string().optional().describe('Output folder, relative to the config file. Default "out".'),
+    max_bytes: size.optional().describe('Largest shard file, counting newlines. Default 100MB, never above the provider maximum.'),
+    max_lines: z.number().int().positive().optional().describe('Most requests per shard. Default: the provider limit (openai 50000).'),
+  })
+  .describe('Where and how shards are written.');
+
+/** Keys a batch may set; top-level values are the defaults for every entry of `batches`. */
+const batchKeys = {
+  provider: z.string().optional().describe('Provider profile: line shape, limits and id rules. Default "openai".'),
+  model: z.string().optional().describe('Model name written into every request body.'),
+  endpoint: z
+    .string()
+    .optional()
+    .describe('Request URL. Default /v1/chat/completions, or /v1/embeddings when `input` is given.'),
+  params: z
+    .record(z.string(), json)
+    .optional()
+    .describe('Fields merged into every request body after model (temperature, max_tokens, response_format, metadata, …). String values are templates.'),
+  source: source.optional(),
+  custom_id: template
+    .optional()
+    .describe('Template for each request id; must render unique ids. Default "request-{{@index}}".'),
+  messages: z.array(message).min(1).optional().describe('Chat messages, rendered per row.'),
+  input: z
+    .union([template, z.array(template).min(1)])
+    .optional()
+    .describe('Instead of messages: the input (embeddings, responses) or prompt (completions) template.'),
+  on_error: z
+    .enum(['fail', 'skip'])
+    .optional()
+    .describe('fail (default): any bad row fails the build. skip: bad rows go to rejects.jsonl with their reason.'),
+};
+
+export const batchEntry = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-", starting with a letter or digit')
+      .describe('Batch name: the shard file prefix (<name>-00001.jsonl) and its key in the manifest.'),
+    ...batchKeys,
+    output: output.omit({ dir: true }).optional(),
+  })
+  .describe('One named batch; keys not given are taken from the top level.');
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    ...batchKeys,
+    output: output.optional(),
+    batches: z
+      .array(batchEntry)
+      .min(1)
+      .optional()
+      .describe('Several named batches sharing the top-level keys as defaults. Without it the config is one batch named "batch".'),
+  })
+  .describe('batchforge build configuration (batch.config.yaml).');
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type BatchEntryInput = z.input<typeof batchEntry>;
+export type MessageInput = z.input<typeof message>;
+export type SourceInput = z.input<typeof source>;

@@ -1,0 +1,59 @@
+/**
+ * The rows of one batch, in arrays: the loader's rows after source.filter, offset and limit, with
+ * @index renumbered over the rows kept. Reading stops as soon as the limit is reached.
+ */
+import type { ResolvedBatch } from '../config/resolved.js';
+import { readRows, type SourceFile } from '../stages/load/index.js';
+import type { Row } from '../stages/load/row.js';
+import type { RequestPlan } from '../stages/render/plan.js';
+import { RowError } from '../stages/render/template.js';
+
+export interface RowCounts {
+  /** rows the loader produced, faulty ones included */
+  scanned: number;
+  /** rows dropped by filter or offset */
+  skipped: number;
+}
+
+export async function* batchRows(
+  batch: ResolvedBatch,
+  files: SourceFile[],
+  plan: RequestPlan,
+  counts: RowCounts,
+): AsyncGenerator<Row[]> {
+  const { offset, limit } = batch.source;
+  let toSkip = offset;
+  let kept = 0;
+  const max = limit ?? Infinity;
+  const opts = batch.source.delimiter ? { delimiter: batch.source.delimiter } : {};
+  for await (const chunk of readRows(files, opts)) {
+    const out: Row[] = [];
+    for (const row of chunk) {
+      if (kept >= max) break;
+      counts.scanned++;
+      if (!row.fault) {
+        let keep: boolean;
+        try {
+          keep = plan.keep(row);
+        } catch (e) {
+          if (!(e instanceof RowError)) throw e;
+          row.fault = e.problem;
+          keep = true;
+        }
+        if (!keep) {
+          counts.skipped++;
+          continue;
+        }
+      }
+      if (toSkip > 0) {
+        toSkip--;
+        counts.skipped++;
+        continue;
+      }
+      row.index = kept++;
+      out.push(row);
+    }
+    if (out.length) yield out;
+    if (kept >= max) return;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The loader stage: source files → rows, streamed in arrays. Rows of every file come in order,
+ * numbered across files; a row that cannot be read carries a `fault` instead of stopping the
+ * stage, so the pipeline decides whether to skip it or stop.
+ */
+import { BatchforgeError, E, problem } from '../../errors/index.js';
+import { readCsv } from './read-csv.js';
+import { readJson } from './read-json.js';
+import { readJsonl } from './read-jsonl.js';
+import { RowBatcher } from './row-batcher.js';
+import type { Row } from './row.js';
+import type { ReadOptions, SourceFile } from './source-file.js';
+
+export type { Row, Origin } from './row.js';
+export { formatOrigin } from './row.js';
+export type { SourceFormat } from './source-format.js';
+export { formatFromPath } from './source-format.js';
+export type { SourceFile, ReadOptions } from './source-file.js';
+export { resolveSources, displayPath } from './resolve-sources.js';
+export { CsvParser, type CsvSink } from './csv-parser.js';
+
+export const DEFAULT_CHUNK_ROWS = 1024;
+
+export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): AsyncGenerator<Row[]> {
+  const delimiter = opts.delimiter ?? ',';
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
+    throw new BatchforgeError(problem(E.SourceDelimiterInvalid, { delimiter }));
+  }
+  const out = new RowBatcher(Math.max(1, Math.floor(opts.chunkRows ?? DEFAULT_CHUNK_ROWS)));
+  for (const file of files) {
+    switch (file.format) {
+      case 'csv':
+        yield* readCsv(file, delimiter, out, opts.readBytes);
+        break;
+      case 'tsv':
+        yield* readCsv(file, '\t', out, opts.readBytes);
+        break;
+      case 'jsonl':
+        yield* readJsonl(file, out, opts.readBytes);
+        break;
+      case 'json':
+        yield* readJson(file, out);
+        break;
+    }
+  }
+  yield* out.rest();
+}

@@ -1,0 +1,73 @@
+/**
+ * A .json file holding one array of objects. JSON has no streaming boundary short of a full
+ * parser, so the file is read whole (large inputs belong in JSONL). Each item still gets the line
+ * where it starts: after JSON.parse has vouched for the text, a small scanner finds where every
+ * top-level item begins. Text that is not JSON, or a top level that is not an array, is a config
+ * problem; items that are not objects are faulty rows.
+ */
+import { readFile } from 'node:fs/promises';
+import { BatchforgeError, E, problem } from '../../errors/index.js';
+import { unreadable } from './read-text.js';
+import { describeJson, isJsonObject, notObjectRow } from './row-fault.js';
+import type { RowBatcher } from './row-batcher.js';
+import type { Row } from './row.js';
+import type { SourceFile } from './source-file.js';
+
+export async function* readJson(file: SourceFile, out: RowBatcher): AsyncGenerator<Row[]> {
+  const name = file.display;
+  let text: string;
+  try {
+    // TextDecoder drops a BOM and turns invalid UTF-8 into U+FFFD
+    text = new TextDecoder('utf-8').decode(await readFile(file.path));
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  let items: unknown;
+  try {
+    items = JSON.parse(text);
+  } catch (err) {
+    throw new BatchforgeError(problem(E.SourceJsonInvalid, { detail: (err as Error).message }, { file: name }));
+  }
+  if (!Array.isArray(items)) {
+    throw new BatchforgeError(problem(E.SourceJsonNotArray, { got: describeJson(items) }, { file: name }));
+  }
+  const spans = itemSpans(text);
+  let line = 1;
+  let counted = 0;
+  for (let i = 0; i < items.length; i++) {
+    const [start, end] = spans[i]!;
+    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) line++;
+    counted = start;
+    const item: unknown = items[i];
+    if (isJsonObject(item)) out.add({ data: item, origin: { file: name, line }, index: out.index++ });
+    else out.add(notObjectRow(name, line, out.index++, item, text.slice(start, end)));
+    if (i % 1024 === 1023) yield* out.full();
+  }
+  yield* out.full();
+}
+
+/** [start, end) of each item of the top-level array in `text`, which must be valid JSON. */
+function itemSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let i = text.indexOf('[') + 1;
+  let depth = 0;
+  let start = -1;
+  let lastValue = -1;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    if (depth === 0 && (c === 44 /* , */ || c === 93) /* ] */) {
+      if (start !== -1) spans.push([start, lastValue + 1]);
+      start = -1;
+      if (c === 93) break;
+      continue;
+    }
+    if (start === -1) start = i;
+    if (c === 34 /* " */) {
+      for (i++; text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth--;
+    lastValue = i;
+  }
+  return spans;
+}

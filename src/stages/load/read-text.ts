@@ -1,0 +1,55 @@
+/**
+ * A file as decoded text chunks. Invalid UTF-8 never stops a build: StringDecoder turns each bad
+ * byte sequence into U+FFFD. A UTF-8 byte order mark at the start is dropped. The file is closed
+ * when the consumer stops early, too (the generator's finally runs on return()).
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { BatchforgeError, E, problem } from '../../errors/index.js';
+import type { SourceFile } from './source-file.js';
+
+export const DEFAULT_READ_BYTES = 256 * 1024;
+
+export function unreadable(file: SourceFile, err: unknown): BatchforgeError {
+  const e = err as NodeJS.ErrnoException;
+  const detail =
+    e.code === 'ENOENT'
+      ? 'no such file'
+      : e.code === 'EISDIR'
+        ? 'it is a directory'
+        : e.code === 'EACCES'
+          ? 'permission denied'
+          : (e.message ?? String(err));
+  return new BatchforgeError(problem(E.SourceUnreadable, { file: file.display, detail }, { file: file.display }));
+}
+
+export async function* readTextChunks(file: SourceFile, readBytes = DEFAULT_READ_BYTES): AsyncGenerator<string> {
+  let fh: FileHandle;
+  try {
+    fh = await open(file.path, 'r');
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  try {
+    const buf = Buffer.allocUnsafe(readBytes);
+    const decoder = new StringDecoder('utf8');
+    let atStart = true;
+    for (;;) {
+      let n: number;
+      try {
+        n = (await fh.read(buf, 0, readBytes, null)).bytesRead;
+      } catch (err) {
+        throw unreadable(file, err);
+      }
+      let text = n === 0 ? decoder.end() : decoder.write(n === readBytes ? buf : buf.subarray(0, n));
+      if (atStart && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        atStart = false;
+      }
+      if (text.length > 0) yield text;
+      if (n === 0) return;
+    }
+  } finally {
+    await fh.close();
+  }
+}

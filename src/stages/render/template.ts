@@ -1,0 +1,97 @@
+/**
+ * Compiles one Handlebars template (strict: a missing field throws; noEscape: output is
+ * JSON-escaped later, never HTML-escaped) into a Hole whose errors name the field, the template
+ * and the source row. Syntax errors, unknown partials and unknown helpers are found up front.
+ */
+import { BatchforgeError, E, problem, type Location, type Problem } from '../../errors/index.js';
+import type { TemplateText } from '../../config/resolved.js';
+import { suggest } from '../../util/suggest.js';
+import { formatOrigin, type Row } from '../load/row.js';
+import type { RenderEnvironment } from './environment.js';
+import { helperNames } from './helpers.js';
+import { Hole } from './tree.js';
+
+type Program = ReturnType<RenderEnvironment['hb']['parse']>;
+
+/** Thrown by a Hole's render for one row; the pipeline rejects that row with the problem. */
+export class RowError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
+
+/** A place inside a template: file templates count their own lines; inline ones point at the config key. */
+function at(tpl: TemplateText, line?: number, column?: number): Location {
+  if (tpl.file && line !== undefined) return { file: tpl.location.file, line, ...(column !== undefined && { column }) };
+  return { ...tpl.location };
+}
+
+export function parseTemplate(env: RenderEnvironment, tpl: TemplateText): Program | Problem[] {
+  let ast: Program;
+  try {
+    ast = env.hb.parse(tpl.text);
+  } catch (e) {
+    const msg = String((e as Error).message);
+    const line = /line (\d+)/.exec(msg)?.[1];
+    const detail = msg.split('\n').pop()!.replace(/^Expecting .*, got /, 'unexpected ').replace(/'/g, '');
+    const detailed = /^unexpected/.test(detail) ? `${detail} (an unclosed {{#block}} or a stray }} ?)` : detail;
+    return [problem(E.TemplateSyntax, { detail: detailed }, at(tpl, line ? Number(line) : undefined))];
+  }
+  const problems: Problem[] = [];
+  const known = [...env.partials.keys()];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; loc?: { start: { line: number; column: number } }; name?: { original?: unknown }; path?: { original?: unknown; type?: string; data?: boolean }; params?: unknown[]; hash?: unknown };
+    const loc = n.loc ? at(tpl, n.loc.start.line, n.loc.start.column + 1) : at(tpl);
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && typeof n.name?.original === 'string') {
+      if (!env.partials.has(n.name.original)) problems.push(problem(E.PartialMissing, { partial: n.name.original, known }, loc));
+    }
+    const isCall = n.type === 'SubExpression' || n.type === 'BlockStatement' || ((n.type === 'MustacheStatement') && ((n.params?.length ?? 0) > 0 || !!n.hash));
+    if (isCall && n.path?.type === 'PathExpression' && !n.path.data && typeof n.path.original === 'string' && !helperNames.includes(n.path.original)) {
+      problems.push(problem(E.HelperMissing, { helper: n.path.original, known: helperNames, suggestion: suggest(n.path.original, helperNames) }, loc));
+    }
+    for (const v of Object.values(n)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object' && 'type' in v) visit(v);
+    }
+  };
+  visit(ast);
+  return problems.length ? problems : ast;
+}
+
+/** Field name at a strict-mode error's position: the whole path (`user.name`), not only its last part. */
+function fieldAt(text: string, line: number, column: number, fallback: string): string {
+  const src = text.split('\n')[line - 1] ?? '';
+  const m = /^[\w@.\/-]+/.exec(src.slice(column).replace(/^\{\{~?\s*/, ''));
+  return m && m[0].endsWith(fallback) ? m[0] : fallback;
+}
+
+export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string): Hole {
+  const ast = parseTemplate(env, tpl);
+  if (Array.isArray(ast)) throw new BatchforgeError(ast);
+  const fn = env.hb.compile(ast, { strict: true, noEscape: true });
+  const render = (row: Row): string => {
+    try {
+      return fn(row.data, { data: { index: row.index, file: row.origin.file, line: row.origin.line } });
+    } catch (e) {
+      const err = e as { message?: string; lineNumber?: number; column?: number };
+      const msg = String(err.message ?? e);
+      const rowNo = row.index + 1;
+      const origin = formatOrigin(row.origin);
+      const missing = /^"([^"]+)" not defined in/.exec(msg);
+      if (missing) {
+        const line = err.lineNumber ?? 1;
+        const col = err.column ?? 0;
+        const field = fieldAt(tpl.text, line, col, missing[1]!);
+        throw new RowError(problem(E.TemplateMissingField, { field, row: rowNo, origin }, at(tpl, line, col + 1)));
+      }
+      throw new RowError(problem(E.TemplateRuntime, { detail: msg.replace(/ - \d+:\d+$/, ''), row: rowNo, origin }, at(tpl, err.lineNumber)));
+    }
+  };
+  return new Hole(render, tpl.name, role);
+}
+
+/** A string that needs no rendering stays a constant in the line tree. */
+export function isConstant(text: string): boolean {
+  return !text.includes('{{');
+}

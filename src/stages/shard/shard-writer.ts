@@ -1,0 +1,83 @@
+/**
+ * Streams lines into numbered shard files (`<name>-00001.jsonl`, names sort in output order).
+ * A shard never exceeds maxBytes (newlines counted) or maxLines, and a line is never split.
+ * Lines are gathered into large strings and written synchronously in ~4 MB blocks: a CLI build
+ * has nothing else to do meanwhile, and one big write beats many small awaits.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { ShardInfo } from './manifest.js';
+
+const FLUSH_AT = 4 * 1024 * 1024;
+
+export function shardFileName(batch: string, n: number): string {
+  return `${batch}-${String(n).padStart(5, '0')}.jsonl`;
+}
+
+interface Open {
+  info: ShardInfo;
+  fd: number;
+  hash: Hash;
+  pending: string;
+}
+
+export class ShardWriter {
+  readonly shards: ShardInfo[] = [];
+  private cur: Open | undefined;
+
+  constructor(
+    private readonly dir: string,
+    private readonly batch: string,
+    private readonly maxBytes: number,
+    private readonly maxLines: number = Infinity,
+  ) {}
+
+  /** `bytes` is the UTF-8 length of line + newline; the caller has checked it fits maxBytes. */
+  write(line: string, bytes: number, customId: string): void {
+    let cur = this.cur;
+    if (!cur || cur.info.bytes + bytes > this.maxBytes || cur.info.lines >= this.maxLines) cur = this.rotate(customId);
+    cur.pending += line + '\n';
+    cur.info.lines++;
+    cur.info.bytes += bytes;
+    cur.info.last_custom_id = customId;
+    if (cur.pending.length >= FLUSH_AT) this.flush(cur);
+  }
+
+  /** Closes the last shard; returns every shard written. */
+  close(): ShardInfo[] {
+    if (this.cur) this.finish(this.cur);
+    this.cur = undefined;
+    return this.shards;
+  }
+
+  /** Closes without recording (a failed build removes its temp folder). */
+  abort(): void {
+    if (this.cur) closeSync(this.cur.fd);
+    this.cur = undefined;
+  }
+
+  private rotate(firstId: string): Open {
+    if (this.cur) this.finish(this.cur);
+    const file = shardFileName(this.batch, this.shards.length + 1);
+    const info: ShardInfo = { file, lines: 0, bytes: 0, sha256: '', first_custom_id: firstId, last_custom_id: firstId };
+    this.shards.push(info);
+    this.cur = { info, fd: openSync(path.join(this.dir, file), 'w'), hash: createHash('sha256'), pending: '' };
+    return this.cur;
+  }
+
+  private flush(cur: Open): void {
+    if (!cur.pending) return;
+    const buf = Buffer.from(cur.pending, 'utf8');
+    cur.hash.update(buf);
+    let off = 0;
+    while (off < buf.length) off += writeSync(cur.fd, buf, off);
+    cur.pending = '';
+  }
+
+  private finish(cur: Open): void {
+    this.flush(cur);
+    closeSync(cur.fd);
+    cur.info.sha256 = cur.hash.digest('hex');
+  }
+}

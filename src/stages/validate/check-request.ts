@@ -1,0 +1,40 @@
+/**
+ * Per-request checks before a line is written. The request's shape (roles, model, endpoint,
+ * params) is fixed by the config and checked once when the config is resolved; what varies per
+ * row is the id and the size, checked here.
+ */
+import { E, problem, type Problem } from '../../errors/index.js';
+import type { CustomIdRule } from '../../providers/profile.js';
+import type { Origin } from '../load/row.js';
+import { IdSet } from './id-set.js';
+
+export type IdCheck = { ok: true } | { ok: false; problem: Problem; duplicate: boolean };
+
+export class RequestValidator {
+  readonly ids = new IdSet();
+
+  constructor(
+    private readonly provider: string,
+    private readonly rule: CustomIdRule,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** The id rule and uniqueness; a duplicate's first row is found later (see findFirstRows). */
+  checkId(id: string, origin: Origin): Problem | undefined {
+    const { rule } = this;
+    if (rule.maxBytes !== undefined && (id.length > rule.maxBytes || Buffer.byteLength(id) > rule.maxBytes)) {
+      return problem(E.CustomIdRule, { id, provider: this.provider, rule: rule.describe }, origin);
+    }
+    if (rule.pattern && !rule.pattern.test(id)) {
+      return problem(E.CustomIdRule, { id, provider: this.provider, rule: rule.describe }, origin);
+    }
+    if (!this.ids.add(id)) return problem(E.CustomIdDuplicate, { id, first: 'an earlier row' }, origin);
+    return undefined;
+  }
+
+  /** A line must fit a shard on its own, newline included. */
+  checkSize(id: string, bytes: number, origin: Origin): Problem | undefined {
+    if (bytes > this.maxBytes) return problem(E.RequestTooLarge, { id, bytes, max: this.maxBytes }, origin);
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * A compact set of custom_ids for uniqueness checks over tens of millions of requests: it keeps a
+ * 64-bit fingerprint per id (two 32-bit hashes) in an open-addressing table, ~11 bytes per id
+ * at most, instead of the strings (~60+ bytes each in a Set). A hit means "very probably seen":
+ * with 10M ids the chance of any false hit is about 3 in a million, and the build confirms every
+ * hit by finding the earlier row before it reports a duplicate.
+ */
+export class IdSet {
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(initialCapacity = 1 << 16) {
+    let cap = 1;
+    while (cap < initialCapacity) cap <<= 1;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the id; returns false when it was (very probably) there already. */
+  add(id: string): boolean {
+    let h1 = 0x811c9dc5; // FNV-1a
+    let h2 = 0x9747b28c; // murmur-style mix, different seed
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 = (h1 ^ (h1 >>> 16)) >>> 0;
+    h2 = (Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ id.length) >>> 0;
+    if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
+    return this.insert(h1, h2);
+  }
+
+  private insert(h1: number, h2: number): boolean {
+    let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & this.mask;
+    for (;;) {
+      const a = this.hi[i]!;
+      const b = this.lo[i]!;
+      if (a === 0 && b === 0) break;
+      if (a === h1 && b === h2) return false;
+      i = (i + 1) & this.mask;
+    }
+    this.hi[i] = h1;
+    this.lo[i] = h2;
+    if (++this.count * 10 > this.hi.length * 7) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const { hi, lo } = this;
+    this.hi = new Uint32Array(hi.length * 2);
+    this.lo = new Uint32Array(lo.length * 2);
+    this.mask = this.hi.length - 1;
+    this.count = 0;
+    for (let i = 0; i < hi.length; i++) if (hi[i] !== 0 || lo[i] !== 0) this.insert(hi[i]!, lo[i]!);
+  }
+}

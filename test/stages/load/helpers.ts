@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { CsvParser } from '../../../src/stages/load/csv-parser.js';
+import { readRows, type ReadOptions, type Row, type SourceFile, type SourceFormat } from '../../../src/stages/load/index.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'batchforge-load-'));
+  dirs.push(d);
+  return d;
+}
+
+/** writes `content` to a fresh temp file and describes it as a source */
+export function sourceFile(name: string, content: string | Buffer, format: SourceFormat): SourceFile {
+  const path = join(tempDir(), name);
+  writeFileSync(path, content);
+  return { path, display: `data/${name}`, format };
+}
+
+export async function collect(files: SourceFile[], opts?: ReadOptions): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const chunk of readRows(files, opts)) rows.push(...chunk);
+  return rows;
+}
+
+export type Parsed = Array<{ line: number; fields: string[]; raw: string } | { unclosed: number; quoteLine: number; raw: string }>;
+
+/** runs the state machine over `text` fed in pieces cut at `cuts` (ascending offsets) */
+export function parseCsv(text: string, cuts: number[] = [], delimiter = ','): Parsed {
+  const out: Parsed = [];
+  const parser = new CsvParser(delimiter, {
+    record: (fields, line, t, start, end) => out.push({ line, fields: [...fields], raw: t.slice(start, end) }),
+    unclosed: (unclosed, quoteLine, raw) => out.push({ unclosed, quoteLine, raw }),
+  });
+  let last = 0;
+  for (const cut of cuts) {
+    parser.push(text.slice(last, cut));
+    last = cut;
+  }
+  parser.push(text.slice(last));
+  parser.end();
+  return out;
+}
+
+/** mulberry32: a tiny seeded PRNG so property tests are reproducible */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -22,7 +22,9 @@ import { findShard, readState, writeState, type ShardState, type SubmitState } f
 export type SubmitEvent =
   | { type: 'skipped'; file: string; batchId: string }
   | { type: 'uploaded'; file: string; fileId: string }
-  | { type: 'created'; file: string; batchId: string };
+  | { type: 'created'; file: string; batchId: string }
+  /** a batch created by an interrupted run whose id had not been saved */
+  | { type: 'adopted'; file: string; batchId: string };
 
 export interface SubmitOptions extends LifecycleOptions {
   /** submit shards whose content changed since they were submitted, as new batches */
@@ -117,6 +119,7 @@ async function submitShard(
     return;
   }
 
+  const resumed = entry.file_id !== null;
   if (!entry.file_id) {
     const uploaded = await remote(provider, `uploading ${shard.file}`, () =>
       conn.client.files.create({ file: createReadStream(path), purpose: conn.purpose as 'batch' }),
@@ -127,18 +130,36 @@ async function submitShard(
     opts.onEvent?.({ type: 'uploaded', file: shard.file, fileId: uploaded.id });
   }
   const fileId = entry.file_id;
-  const created = await remote(provider, `creating the batch for ${shard.file}`, () =>
-    conn.client.batches.create({
-      input_file_id: fileId,
-      endpoint: batch.endpoint as BatchCreateParams['endpoint'],
-      completion_window: '24h',
-      metadata,
-    }),
-  );
+  // A resumed shard (uploaded, no batch id) may have had its batch created just before a crash
+  // that kept the id from being saved: adopt that batch rather than create a second one.
+  const existing = resumed ? await findBatchFor(conn, fileId) : undefined;
+  const created =
+    existing ??
+    (await remote(provider, `creating the batch for ${shard.file}`, () =>
+      conn.client.batches.create({
+        input_file_id: fileId,
+        endpoint: batch.endpoint as BatchCreateParams['endpoint'],
+        completion_window: '24h',
+        metadata,
+      }),
+    ));
   const update = fromOpenAiBatch(created);
   Object.assign(entry, withoutId(update), { batch_id: update.id });
   await writeState(outDir, state);
-  opts.onEvent?.({ type: 'created', file: shard.file, batchId: update.id });
+  opts.onEvent?.({ type: existing ? 'adopted' : 'created', file: shard.file, batchId: update.id });
+}
+
+/**
+ * A batch holding this input file among the most recent ones (one page). Best effort: a
+ * provider without batch listing (or a failing list) means none is found.
+ */
+async function findBatchFor(conn: Extract<Connection, { sdk: 'openai' }>, fileId: string): Promise<unknown> {
+  try {
+    const page = await conn.client.batches.list({ limit: 100 });
+    return (page.data ?? []).find((b) => b.input_file_id === fileId);
+  } catch {
+    return undefined;
+  }
 }
 
 function withoutId<T extends { id: string }>(u: T): Omit<T, 'id'> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, isBatchforgeError } from '../../src/errors/index.js';
 import { readState } from '../../src/lifecycle/state.js';
-import { submit } from '../../src/lifecycle/submit.js';
+import { submit, type SubmitEvent } from '../../src/lifecycle/submit.js';
 import { startFakeBatchServer, type FakeServer } from '../support/fake-batch-server.js';
 import { makeBuild, shardInfo } from '../support/lifecycle-build.js';
 
@@ -41,11 +41,29 @@ describe('submit', () => {
     const resumed = await submit(build.dir, opts);
     expect(resumed.created).toBe(1);
     expect(server.uploads()).toBe(1);
-    expect(server.log).toEqual(['POST /v1/files', 'POST /v1/batches', 'POST /v1/batches']);
+    // the resumed run first looks for a batch made from the upload, finds none, then creates it
+    expect(server.log).toEqual(['POST /v1/files', 'POST /v1/batches', 'GET /v1/batches', 'POST /v1/batches']);
     const state = await readState(build.dir);
     expect(state.shards.map((s) => [s.file, s.file_id, s.batch_id, s.status])).toEqual([['batch-00001.jsonl', 'file-1', 'batch_2', 'validating']]);
     expect(server.batches.get('batch_2')!.input_file_id).toBe('file-1');
     expect(readFileSync(join(build.dir, 'submit-state.json'), 'utf8').includes('test-key')).toBe(false);
+  });
+
+  it('adopts a batch created just before a crash kept its id from being saved, instead of creating another', async () => {
+    server = await startFakeBatchServer();
+    const build = makeBuild({ shardSize: 5 });
+    const opts = { env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.openAiBaseUrl }, sdk };
+    await submit(build.dir, opts);
+    // the state as it was on disk between batches.create returning and the id being written
+    const state = JSON.parse(readFileSync(join(build.dir, 'submit-state.json'), 'utf8'));
+    Object.assign(state.shards[0], { batch_id: null, status: 'uploaded' });
+    writeFileSync(join(build.dir, 'submit-state.json'), JSON.stringify(state));
+
+    const events: SubmitEvent[] = [];
+    const resumed = await submit(build.dir, { ...opts, onEvent: (e) => events.push(e) });
+    expect(events).toEqual([{ type: 'adopted', file: 'batch-00001.jsonl', batchId: 'batch_2' }]);
+    expect(resumed.shards.map((s) => [s.file_id, s.batch_id])).toEqual([['file-1', 'batch_2']]);
+    expect(server.log).toEqual(['POST /v1/files', 'POST /v1/batches', 'GET /v1/batches']);
   });
 
   it('refuses a shard that changed since it was submitted, and submits it as a new batch with force', async () => {

@@ -231,6 +231,10 @@ export async function startFakeBatchServer(options: FakeOptions = {}): Promise<F
       batches.set(b.id, b);
       return json(res, 200, batchJson(b));
     }
+    if (method === 'GET' && path === '/v1/batches') {
+      const data = [...batches.values()].reverse().map(batchJson);
+      return json(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false });
+    }
     const batch = /^\/v1\/batches\/([^/]+)$/.exec(path);
     if (method === 'GET' && batch) {
       const b = batches.get(batch[1]!);

@@ -13,6 +13,8 @@ function eventLine(e: SubmitEvent): string {
       return `${e.file}: uploaded as ${e.fileId}`;
     case 'created':
       return `${e.file}: batch ${e.batchId} created`;
+    case 'adopted':
+      return `${e.file}: found batch ${e.batchId}, created before an interruption`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../src/lifecycle/collect.js';
@@ -112,5 +112,39 @@ describe('submit → status --wait → collect against the fake OpenAI server', 
     await expect(collect(build.dir, { ...common, requests: streamOf(build.requests) })).rejects.toThrow(
       '2 batch(es) not finished: batch-00001.jsonl (in_progress), batch-00002.jsonl (in_progress)',
     );
+  });
+
+  it('marks every request of a batch that failed validation as failed, with the line error where one is given', async () => {
+    server = await startFakeBatchServer({ invalid: [1] });
+    const build = makeBuild({ shardSize: 3 });
+    const common = { env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.openAiBaseUrl }, sdk: { maxRetries: 0, timeout: 5000 } };
+    await submit(build.dir, common);
+    const rows = await status(build.dir, { ...common, wait: true, pollMs: 1 });
+    expect(rows.map((r) => r.status)).toEqual(['failed', 'completed']);
+    const counts = await collect(build.dir, { ...common, requests: streamOf(build.requests) });
+    expect(counts).toEqual({ requests: 5, succeeded: 2, failed: 3, expired: 0, missing: 0, canceled: 0, unmatched: 0 });
+    const lines = readFileSync(join(build.dir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.slice(0, 3).map((l) => [l.custom_id, l.status, l.error])).toEqual([
+      ['req-1', 'failed', { code: 'model_mismatch', message: 'All requests must use the same model.' }],
+      ['req-2', 'failed', { code: 'model_mismatch', message: 'All requests must use the same model.' }],
+      ['req-3', 'failed', { code: 'model_mismatch', message: 'All requests must use the same model.' }],
+    ]);
+  });
+
+  it('refuses to join when the source no longer yields the built requests', async () => {
+    server = await startFakeBatchServer();
+    const build = makeBuild();
+    const common = { env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.openAiBaseUrl }, sdk: { maxRetries: 0, timeout: 5000 }, shownDir: 'out' };
+    await submit(build.dir, common);
+    await status(build.dir, { ...common, wait: true, pollMs: 1 });
+    const edited = build.requests.filter((r) => r.customId !== 'req-2');
+    await expect(collect(build.dir, { ...common, requests: streamOf(edited) })).rejects.toThrow(
+      'the source no longer yields the requests of out/batch-00001.jsonl: expected custom_id "req-2", got custom_id "req-3"',
+    );
+    await expect(collect(build.dir, { ...common, requests: streamOf([...build.requests, build.requests[0]!]) })).rejects.toThrow(
+      'the source no longer yields the requests of out/batch-00002.jsonl: expected no more requests, got custom_id "req-1"',
+    );
+    expect(existsSync(join(build.dir, 'results.jsonl'))).toBe(false);
+    expect(readdirSync(build.dir).filter((f) => f.startsWith('.batchforge-tmp'))).toEqual([]);
   });
 });

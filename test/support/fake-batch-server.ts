@@ -24,6 +24,8 @@ export interface FakeOptions {
   respondAnthropic?: (req: { custom_id: string; params: Record<string, unknown> }) => AnthropicAnswer;
   /** batches (1-based, in creation order) that expire after processing only their first half */
   expire?: number[];
+  /** batches (1-based, in creation order) that fail validation: status failed, no files */
+  invalid?: number[];
   /** how many POST /v1/batches calls fail with a 500 before they succeed */
   failBatchCreate?: number;
 }
@@ -46,6 +48,7 @@ interface OpenAiBatch {
   output_file_id: string | null;
   error_file_id: string | null;
   counts: { total: number; completed: number; failed: number };
+  errors: Array<{ code: string; message: string; line: number | null; param: string | null }>;
 }
 
 interface AnthropicBatch {
@@ -101,7 +104,7 @@ export async function startFakeBatchServer(options: FakeOptions = {}): Promise<F
 
   function batchJson(b: OpenAiBatch) {
     return {
-      id: b.id, object: 'batch', endpoint: b.endpoint, errors: null, input_file_id: b.input_file_id, completion_window: '24h',
+      id: b.id, object: 'batch', endpoint: b.endpoint, errors: b.errors.length ? { object: 'list', data: b.errors } : null, input_file_id: b.input_file_id, completion_window: '24h',
       status: b.status, output_file_id: b.output_file_id, error_file_id: b.error_file_id, created_at: 1_700_000_000,
       request_counts: b.counts, metadata: b.metadata,
     };
@@ -226,7 +229,7 @@ export async function startFakeBatchServer(options: FakeOptions = {}): Promise<F
       if (!files.has(p.input_file_id)) return json(res, 400, { error: { message: `no file ${p.input_file_id}`, type: 'invalid_request_error' } });
       const b: OpenAiBatch = {
         id: `batch_${++seq}`, index: batches.size + 1, input_file_id: p.input_file_id, endpoint: p.endpoint, metadata: p.metadata ?? null,
-        status: 'validating', retrieves: 0, output_file_id: null, error_file_id: null, counts: { total: 0, completed: 0, failed: 0 },
+        status: 'validating', retrieves: 0, output_file_id: null, error_file_id: null, counts: { total: 0, completed: 0, failed: 0 }, errors: [],
       };
       batches.set(b.id, b);
       return json(res, 200, batchJson(b));
@@ -240,7 +243,10 @@ export async function startFakeBatchServer(options: FakeOptions = {}): Promise<F
       const b = batches.get(batch[1]!);
       if (!b) return notFound(res);
       b.retrieves++;
-      if (b.retrieves === 1) b.status = 'in_progress';
+      if (b.retrieves === 1 && options.invalid?.includes(b.index)) {
+        b.status = 'failed';
+        b.errors = [{ code: 'model_mismatch', message: 'All requests must use the same model.', line: 2, param: 'body.model' }];
+      } else if (b.retrieves === 1) b.status = 'in_progress';
       else if (b.status === 'in_progress') finish(b);
       return json(res, 200, batchJson(b));
     }

@@ -1,4 +1,4 @@
-// Compares batchforge's CSV reader with csv-parse (and the bare state machine) on a generated
+// Compares batchforge's CSV reader with csv-parse (and the bare state machine, and JSONL) on a generated
 // ~100 MB file of ~350-byte rows. Run: npx tsc -p tsconfig.build.json && node bench/parsers/csv.mjs [rows]
 // The data goes to bench/data/ (gitignored) and is reused when it already has the right size.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -38,6 +38,13 @@ async function time(label, fn) {
 }
 
 if (!existsSync(file)) generate();
+// the same rows as JSONL, to compare the two formats through the same loader
+const jsonl = file.replace(/\.csv$/, '.jsonl');
+if (!existsSync(jsonl)) {
+  const lines = [];
+  for await (const chunk of readRows([{ path: file, display: 'rows.csv', format: 'csv' }])) for (const r of chunk) lines.push(JSON.stringify(r.data));
+  writeFileSync(jsonl, lines.join('\n') + '\n');
+}
 const bytes = statSync(file).size;
 console.log(`${file}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / rows).toFixed(0)} bytes/row, node ${process.version}`);
 
@@ -54,6 +61,11 @@ const runs = {
     for await (const buf of createReadStream(file, { highWaterMark: 256 * 1024 })) parser.push(decoder.write(buf));
     parser.end();
     return n - 1;
+  },
+  'batchforge readRows (JSONL, same)': async () => {
+    let n = 0;
+    for await (const chunk of readRows([{ path: jsonl, display: 'rows.jsonl', format: 'jsonl' }])) n += chunk.length;
+    return n;
   },
   'csv-parse (columns: true)': async () => {
     let n = 0;

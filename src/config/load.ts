@@ -47,13 +47,13 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
 }
 
 const rawLoader = (_file: string, content: string) => ({ raw: content });
-/** package.json only counts when it has a `batchforge` key; other JSON files always count */
+/** cosmiconfig picks package.json's `batchforge` key itself, so it gets the parsed object there */
 const jsonAware = (file: string, content: string) => {
   if (path.basename(file) !== 'package.json') return { raw: content };
   try {
-    return (JSON.parse(content) as Record<string, unknown>).batchforge === undefined ? null : { raw: content };
+    return JSON.parse(content) as unknown;
   } catch {
-    return null;
+    return {};
   }
 };
 
@@ -65,7 +65,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<ConfigRe
     if (!existsSync(file)) return { problems: [problem(E.ConfigFileMissing, { file: displayPath(file, cwd) })] };
   } else {
     file = await findConfigFile(cwd);
-    if (!file) return { problems: [problem(E.ConfigNotFound, { dir: displayPath(cwd, cwd) || '.' })] };
+    if (!file) return { problems: [problem(E.ConfigNotFound, { dir: cwd })] };
   }
   return loadConfigFile(file, cwd);
 }

@@ -319,6 +319,32 @@ export const E = {
     message: (a) => `delimiter ${q(a.delimiter)} cannot separate CSV fields`,
     hint: () => 'use one character other than a double quote, CR or LF, e.g. "," ";" "|" or "\\t"',
   }),
+  // ---- validate (batchforge validate: src/lint/) ----
+  LintUnknownProvider: entry<{ provider: string; known: string[]; suggestion?: string }>({
+    code: 'lint-unknown-provider',
+    kind: 'usage',
+    message: (a) =>
+      `unknown provider ${q(a.provider)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: (a) => `--provider takes a provider or a line family: ${a.known.join(', ')}`,
+  }),
+  LintFileMissing: entry<{ file: string }>({
+    code: 'lint-file-missing',
+    kind: 'usage',
+    message: (a) => `${a.file} does not exist`,
+    hint: () => 'check the path; `batchforge validate` takes JSONL files, e.g. out/*.jsonl',
+  }),
+  LintFileUnreadable: entry<{ file: string; detail: string }>({
+    code: 'lint-file-unreadable',
+    kind: 'usage',
+    message: (a) => `cannot read ${a.file}: ${a.detail}`,
+    hint: () => '`batchforge validate` takes JSONL files, e.g. out/*.jsonl',
+  }),
+  LintNoFiles: entry({
+    code: 'lint-no-files',
+    kind: 'usage',
+    message: () => 'no files to validate',
+    hint: () => 'usage: batchforge validate FILE… [--provider NAME] [--json] [--strict]',
+  }),
 } as const;
 
 export function problem<A>(

@@ -16,7 +16,7 @@ export { formatOrigin } from './row.js';
 export type { SourceFormat } from './source-format.js';
 export { formatFromPath } from './source-format.js';
 export type { SourceFile, ReadOptions } from './source-file.js';
-export { resolveSources, displayPath } from './resolve-sources.js';
+export { resolveSources } from './resolve-sources.js';
 export { CsvParser, type CsvSink } from './csv-parser.js';
 
 export const DEFAULT_CHUNK_ROWS = 1024;

@@ -4,11 +4,12 @@
  * directory when inside it, with posix separators, because they appear in messages and rejects.
  */
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { BatchforgeError, E, problem } from '../../errors/index.js';
 import { formatFromPath, type SourceFormat } from './source-format.js';
 import type { SourceFile } from './source-file.js';
+import { displayPath } from '../../util/paths.js';
 
 export async function resolveSources(
   baseDir: string,
@@ -46,10 +47,4 @@ async function literalFile(baseDir: string, pattern: string): Promise<string[]> 
   } catch {
     return [];
   }
-}
-
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-  return (inside ? rel : path).split(sep).join('/');
 }

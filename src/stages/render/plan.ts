@@ -4,7 +4,7 @@
  * are rendered; the custom_id and message contents are checked as they are filled.
  */
 import type { ContentSpec, ResolvedBatch, TemplateText } from '../../config/resolved.js';
-import { E, problem } from '../../errors/index.js';
+import { BatchforgeError, E, problem, type Problem } from '../../errors/index.js';
 import type { RequestSpec } from '../../providers/profile.js';
 import type { Row } from '../load/row.js';
 import type { RenderEnvironment } from './environment.js';
@@ -27,55 +27,73 @@ export interface RequestPlan {
 
 const ID_ROLE = 'custom_id';
 
-function templateTree(env: RenderEnvironment, tpl: TemplateText, role: string): Tree {
-  return isConstant(tpl.text) && !tpl.file ? tpl.text : compileTemplate(env, tpl, role);
+/** Compiles every template of a plan, collecting all problems before failing. */
+class Compiler {
+  readonly problems: Problem[] = [];
+  constructor(readonly env: RenderEnvironment) {}
+
+  hole(tpl: TemplateText, role: string): Hole {
+    try {
+      return compileTemplate(this.env, tpl, role);
+    } catch (e) {
+      if (!(e instanceof BatchforgeError)) throw e;
+      this.problems.push(...e.problems);
+      return new Hole(() => '', tpl.name, role);
+    }
+  }
+}
+
+function templateTree(c: Compiler, tpl: TemplateText, role: string): Tree {
+  return isConstant(tpl.text) && !tpl.file ? tpl.text : c.hole(tpl, role);
 }
 
 /** A JSON value whose string leaves containing {{ }} become holes. */
-function jsonTree(env: RenderEnvironment, v: Json, owner: TemplateText['location'], name: string): Tree {
+function jsonTree(c: Compiler, v: Json, owner: TemplateText['location'], name: string): Tree {
   if (typeof v === 'string') {
-    return isConstant(v) ? v : compileTemplate(env, { text: v, name, location: { ...owner, path: name.split(' ').pop()! } }, name);
+    return isConstant(v) ? v : c.hole({ text: v, name, location: { ...owner, path: name.split(' ').pop()! } }, name);
   }
-  if (Array.isArray(v)) return v.map((x, i) => jsonTree(env, x, owner, `${name}[${i}]`));
+  if (Array.isArray(v)) return v.map((x, i) => jsonTree(c, x, owner, `${name}[${i}]`));
   if (v && typeof v === 'object') {
     const out: { [k: string]: Tree } = {};
-    for (const [k, x] of Object.entries(v)) out[k] = jsonTree(env, x, owner, `${name}.${k}`);
+    for (const [k, x] of Object.entries(v)) out[k] = jsonTree(c, x, owner, `${name}.${k}`);
     return out;
   }
   return v;
 }
 
-function contentTree(env: RenderEnvironment, batch: ResolvedBatch, c: ContentSpec, path: string): Tree {
-  if (!Array.isArray(c)) return templateTree(env, c, `${path}.content`);
+function contentTree(c: Compiler, batch: ResolvedBatch, content: ContentSpec, path: string): Tree {
+  if (!Array.isArray(content)) return templateTree(c, content, `${path}.content`);
   const loc = batch.at(['messages']);
-  return c.map((part, i) => jsonTree(env, part, loc, `${loc.file} ${path}.content[${i}]`));
+  return content.map((part, i) => jsonTree(c, part, loc, `${loc.file} ${path}.content[${i}]`));
 }
 
 export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): RequestPlan {
+  const c = new Compiler(env);
   // The id is always a hole, even when constant, so that it can be checked per row.
-  const idHole = compileTemplate(env, batch.customId, ID_ROLE);
+  const idHole = c.hole(batch.customId, ID_ROLE);
   const paramsLoc = batch.at(['params']);
   const params: Record<string, Tree> = {};
-  for (const [k, v] of Object.entries(batch.params)) params[k] = jsonTree(env, v, paramsLoc, `${paramsLoc.file} params.${k}`);
+  for (const [k, v] of Object.entries(batch.params)) params[k] = jsonTree(c, v, paramsLoc, `${paramsLoc.file} params.${k}`);
   const spec: RequestSpec = { endpoint: batch.endpoint, model: batch.model, params, customId: idHole };
   if (batch.messages) {
     spec.messages = batch.messages.map((m) => ({
       role: m.role,
-      content: contentTree(env, batch, m.content, m.path),
+      content: contentTree(c, batch, m.content, m.path),
       ...(m.name !== undefined && { name: m.name }),
     }));
   } else if (batch.input) {
     spec.input = Array.isArray(batch.input)
-      ? batch.input.map((t, i) => templateTree(env, t, `input[${i}]`))
-      : templateTree(env, batch.input, 'input');
+      ? batch.input.map((t, i) => templateTree(c, t, `input[${i}]`))
+      : templateTree(c, batch.input, 'input');
   }
+  const filter = batch.source.filter ? c.hole(batch.source.filter, 'source.filter') : undefined;
+  if (c.problems.length) throw new BatchforgeError(c.problems);
   const fragments = compileFragments(batch.provider.line(spec));
   const { holes, parts } = fragments;
   const idSlot = holes.indexOf(idHole);
   if (idSlot < 0) throw new Error(`provider ${batch.provider.name} dropped the custom_id from its line`);
   // Whole message contents and inputs must not render empty: providers reject those requests.
   const required = holes.map((h) => /(^|\.)content$|^input(\[\d+\])?$/.test(h.role));
-  const filter = batch.source.filter ? compileTemplate(env, batch.source.filter, 'source.filter') : undefined;
 
   return {
     fragments,
@@ -93,6 +111,8 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
         }
         line += JSON.stringify(value) + parts[i + 1]!;
       }
+      // U+2028/2029 are valid in JSON but some line readers (Python's str.splitlines) split on them
+      if (line.includes('\u2028') || line.includes('\u2029')) line = line.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
       return { customId, line };
     },
   };

@@ -1,0 +1,43 @@
+/** Public API of the batch file linter behind `batchforge validate`. */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BatchforgeError, E, problem } from '../errors/index.js';
+import type { FileSummary, Finding, LintOptions, LintResult } from './finding.js';
+import { lintFile } from './lint-file.js';
+import { resolveTarget } from './target.js';
+
+export type { FileSummary, Finding, LintOptions, LintResult } from './finding.js';
+export { M as lintMessages } from './messages.js';
+
+/**
+ * Lints each file in the order given; findings come sorted by file (that order) then line.
+ * Throws BatchforgeError (usage) for an unknown --provider or a file that does not exist,
+ * before reading any file.
+ */
+export async function lintFiles(files: string[], opts: LintOptions, cwd: string): Promise<LintResult> {
+  if (files.length === 0) throw new BatchforgeError(problem(E.LintNoFiles, {}));
+  const target = opts.provider !== undefined ? resolveTarget(opts.provider) : undefined;
+  const paths = await Promise.all(files.map((f) => checkReadable(f, resolve(cwd, f))));
+
+  const findings: Finding[] = [];
+  const summaries: FileSummary[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const { summary, findings: found } = await lintFile(files[i]!, paths[i]!, target);
+    summaries.push(summary);
+    for (const f of found) findings.push(f);
+  }
+  return { findings, files: summaries };
+}
+
+async function checkReadable(file: string, path: string): Promise<string> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new BatchforgeError(problem(E.LintFileUnreadable, { file, detail: 'not a regular file' }));
+    return path;
+  } catch (e) {
+    if (e instanceof BatchforgeError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new BatchforgeError(problem(E.LintFileMissing, { file }));
+    throw new BatchforgeError(problem(E.LintFileUnreadable, { file, detail: (e as Error).message }));
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Streams a file as lines, fast: 4 MiB reads, lines split on the byte 0x0A (it never occurs inside
+ * a multi-byte UTF-8 sequence, so splitting bytes is exact), and UTF-8 validated once per chunk
+ * with the native `isUtf8` — only a chunk that fails is re-checked line by line to name the bad
+ * lines. Each line is decoded on its own so an ASCII line stays a one-byte string, which
+ * JSON.parse reads faster. Lines go to a synchronous sink: no per-line promise or object.
+ */
+import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+
+export interface LineSink {
+  /** one line, decoded, without its `\n` or `\r\n`; `no` is 1-based */
+  line(text: string, no: number): void;
+  /** a line whose bytes are not valid UTF-8 */
+  invalidUtf8(no: number): void;
+}
+
+export interface ReadStats {
+  bytes: number;
+  lines: number;
+  /** the file starts with the UTF-8 byte order mark (it is not passed to the sink) */
+  bom: boolean;
+  /** first line ending in `\r\n` (0 if none) and how many do */
+  crlfFirst: number;
+  crlfCount: number;
+}
+
+const CHUNK = 4 * 1024 * 1024;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export async function readLines(path: string, sink: LineSink): Promise<ReadStats> {
+  const stats: ReadStats = { bytes: 0, lines: 0, bom: false, crlfFirst: 0, crlfCount: 0 };
+  let carry: Buffer | undefined;
+  let bomChecked = false;
+
+  // Emits every line in buf[start, end): each ends with \n except possibly the last one of the file.
+  const emit = (buf: Buffer, start: number, end: number) => {
+    if (!bomChecked) {
+      bomChecked = true;
+      if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) {
+        stats.bom = true;
+        start += 3;
+      }
+    }
+    const allValid = isUtf8(buf.subarray(start, end));
+    let s = start;
+    while (s < end) {
+      let nl = buf.indexOf(LF, s);
+      if (nl === -1 || nl >= end) nl = end;
+      const no = ++stats.lines;
+      let e = nl;
+      if (e > s && buf[e - 1] === CR) {
+        e--;
+        if (stats.crlfCount++ === 0) stats.crlfFirst = no;
+      }
+      if (allValid || isUtf8(buf.subarray(s, e))) sink.line(buf.toString('utf8', s, e), no);
+      else sink.invalidUtf8(no);
+      s = nl + 1;
+    }
+  };
+
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    stats.bytes += chunk.length;
+    let from = 0;
+    if (carry) {
+      // Finish the line cut by the previous chunk without copying this whole chunk.
+      const nl = chunk.indexOf(LF);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
+      carry = undefined;
+      emit(joined, 0, joined.length);
+      from = nl + 1;
+    }
+    const last = chunk.lastIndexOf(LF);
+    if (last >= from) emit(chunk, from, last + 1);
+    const tailStart = Math.max(from, last + 1);
+    if (tailStart < chunk.length) carry = Buffer.from(chunk.subarray(tailStart));
+  }
+  if (carry && carry.length > 0) emit(carry, 0, carry.length);
+  return stats;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import { BatchforgeError, formatProblem } from '../../../src/errors/index.js';
+import { RowError } from '../../../src/stages/render/template.js';
+import { plans, row } from '../../support/plan.js';
+
+const DATA = { 'data/rows.csv': 'x\n1\n' };
+const config = (content: string) =>
+  `model: m\nsource: { path: data/rows.csv }\nmessages:\n  - role: system\n    template: templates/system.hbs\n  - role: user\n    content: ${content}\n`;
+
+async function problemsOf(files: Record<string, string>): Promise<string[]> {
+  try {
+    await plans(files);
+    return [];
+  } catch (e) {
+    if (!(e instanceof BatchforgeError)) throw e;
+    return e.problems.map((p) => formatProblem(p, { hints: false }));
+  }
+}
+
+function renderError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof RowError) return formatProblem(e.problem, { hints: false });
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('strict templates', () => {
+  test('a missing field names the field, the template file with line:col, and the source row', async () => {
+    const [p] = await plans({ ...DATA, 'batch.config.yaml': config('"{{q}}"'), 'templates/system.hbs': 'You answer.\nState: {{stat}}\n' });
+    expect(renderError(() => p!.plan.render(row({ q: 'x', state: 'Ohio' }, 11, 13)))).toBe(
+      "templates/system.hbs:2:10: 'stat' is not defined in row 12 (data/rows.csv:13)",
+    );
+  });
+
+  test('a missing nested field names its whole path; inline templates point at the config key', async () => {
+    const [p] = await plans({ ...DATA, 'batch.config.yaml': config('"{{user.name}}"'), 'templates/system.hbs': 'S' });
+    expect(renderError(() => p!.plan.render(row({ user: {} })))).toBe(
+      "batch.config.yaml:7:14 messages[1].content: 'user.name' is not defined in row 1 (data/rows.csv:2)",
+    );
+  });
+
+  test('a template syntax error is found before any row is read', async () => {
+    expect(await problemsOf({ ...DATA, 'batch.config.yaml': config('"{{q}}"'), 'templates/system.hbs': 'a\n{{#if x}}b\n' })).toEqual([
+      'templates/system.hbs:3: template syntax error: unexpected EOF (an unclosed {{#block}} or a stray }} ?)',
+    ]);
+  });
+
+  test('unknown partials and helpers are found up front, with suggestions', async () => {
+    expect(
+      await problemsOf({ ...DATA, 'batch.config.yaml': config('"{{uper q}}"'), 'templates/system.hbs': 'x {{> tone}}', 'templates/partials/style.hbs': 's' }),
+    ).toEqual([
+      'templates/system.hbs:1:3: partial "tone" is not defined',
+      'batch.config.yaml:7:14 messages[1].content: unknown helper "uper" (did you mean "upper"?)',
+    ]);
+  });
+
+  test('partials come from templates/partials, sub-folders included', async () => {
+    const [p] = await plans({
+      ...DATA,
+      'batch.config.yaml': config('"{{> shots/geo}}{{q}}"'),
+      'templates/system.hbs': '{{> style}}',
+      'templates/partials/style.hbs': 'Be brief.',
+      'templates/partials/shots/geo.hbs': 'Q: Paris? A: France\n',
+    });
+    const line = JSON.parse(p!.plan.render(row({ q: 'Rome?' })).line);
+    expect(line.body.messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Q: Paris? A: France\nRome?' },
+    ]);
+  });
+});
+
+describe('what a request can hold', () => {
+  test('multimodal parts with an image URL from a column, templated params such as metadata', async () => {
+    const cfg = `model: gpt-4o
+params:
+  max_completion_tokens: 50
+  metadata: { sku: "{{sku}}", fixed: "x" }
+  response_format: { type: json_object }
+source: { path: data/rows.csv }
+custom_id: "img-{{sku}}"
+messages:
+  - role: user
+    content:
+      - type: text
+        text: "Describe {{name}}"
+      - type: image_url
+        image_url: { url: "{{image}}", detail: low }
+`;
+    const [p] = await plans({ ...DATA, 'batch.config.yaml': cfg });
+    const r = p!.plan.render(row({ sku: 'A1', name: 'a lamp', image: 'https://x.test/a.png' }));
+    expect(r.customId).toBe('img-A1');
+    expect(r.line).toBe(
+      '{"custom_id":"img-A1","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o","max_completion_tokens":50,' +
+        '"metadata":{"sku":"A1","fixed":"x"},"response_format":{"type":"json_object"},"messages":[{"role":"user","content":' +
+        '[{"type":"text","text":"Describe a lamp"},{"type":"image_url","image_url":{"url":"https://x.test/a.png","detail":"low"}}]}]}}',
+    );
+  });
+
+  test('embeddings: input instead of messages, on /v1/embeddings', async () => {
+    const [p] = await plans({ ...DATA, 'batch.config.yaml': 'model: text-embedding-3-small\nsource: { path: data/rows.csv }\ncustom_id: "d{{@index}}"\ninput: "{{t}}"\n' });
+    expect(p!.plan.render(row({ t: 'hello' }, 3)).line).toBe(
+      '{"custom_id":"d3","method":"POST","url":"/v1/embeddings","body":{"model":"text-embedding-3-small","input":"hello"}}',
+    );
+  });
+
+  test('an empty message content or custom_id is an error, not a request', async () => {
+    const [p] = await plans({ ...DATA, 'batch.config.yaml': 'model: m\nsource: { path: data/rows.csv }\ncustom_id: "{{id}}"\nmessages: [{ role: user, content: "{{q}}" }]\n' });
+    expect(renderError(() => p!.plan.render(row({ id: 'a', q: '  ' })))).toBe('data/rows.csv:2: messages[0].content rendered empty for request "a"');
+    expect(renderError(() => p!.plan.render(row({ id: '', q: 'x' })))).toBe('data/rows.csv:2: custom_id rendered empty from "{{id}}"');
+  });
+});

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ShardWriter, shardFileName } from '../../../src/stages/shard/shard-writer.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'bf-shard-'));
+const line = (i: number, pad = 0) => `{"custom_id":"r${i}","x":"${'.'.repeat(pad)}"}`;
+
+function writeAll(w: ShardWriter, lines: string[]) {
+  lines.forEach((l, i) => w.write(l, Buffer.byteLength(l) + 1, `r${i}`));
+  return w.close();
+}
+
+describe('ShardWriter', () => {
+  test('names sort in output order', () => {
+    expect(shardFileName('batch', 1)).toBe('batch-00001.jsonl');
+    expect(shardFileName('eval.v2', 12345)).toBe('eval.v2-12345.jsonl');
+  });
+
+  test('splits at max_lines and records lines, bytes, sha256 and first/last ids', () => {
+    const dir = tmp();
+    const lines = Array.from({ length: 5 }, (_, i) => line(i));
+    const shards = writeAll(new ShardWriter(dir, 'b', 1e9, 2), lines);
+    expect(shards.map((s) => [s.file, s.lines, s.first_custom_id, s.last_custom_id])).toEqual([
+      ['b-00001.jsonl', 2, 'r0', 'r1'],
+      ['b-00002.jsonl', 2, 'r2', 'r3'],
+      ['b-00003.jsonl', 1, 'r4', 'r4'],
+    ]);
+    for (const s of shards) {
+      const buf = readFileSync(path.join(dir, s.file));
+      expect(s.bytes).toBe(buf.length);
+      expect(s.sha256).toBe(createHash('sha256').update(buf).digest('hex'));
+    }
+    expect(readFileSync(path.join(dir, 'b-00002.jsonl'), 'utf8')).toBe(`${line(2)}\n${line(3)}\n`);
+  });
+
+  test('never exceeds max_bytes counting newlines, and fills a shard exactly to the limit', () => {
+    const dir = tmp();
+    const l = line(0, 10); // 30 bytes + newline = 31
+    const size = Buffer.byteLength(l) + 1;
+    const shards = writeAll(new ShardWriter(dir, 'b', size * 3, 1000), Array(7).fill(l));
+    expect(shards.map((s) => s.bytes)).toEqual([size * 3, size * 3, size]);
+    for (const s of shards) expect(readFileSync(path.join(dir, s.file)).length).toBeLessThanOrEqual(size * 3);
+  });
+
+  test('multi-byte characters are counted in UTF-8 bytes', () => {
+    const dir = tmp();
+    const l = '{"t":"ééé"}'; // 11 chars, 14 bytes
+    const shards = writeAll(new ShardWriter(dir, 'b', 30, 1000), [l, l, l]);
+    expect(shards.map((s) => [s.lines, s.bytes])).toEqual([[2, 30], [1, 15]]);
+  });
+
+  test('no lines, no shard files', () => {
+    const dir = tmp();
+    expect(writeAll(new ShardWriter(dir, 'b', 100, 10), [])).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -209,6 +209,85 @@ export const E = {
     hint: () => 'run `batchforge build` and commit the result',
   }),
 
+  // ---- lifecycle: submit, status, collect, retry (src/lifecycle/) ----
+  ApiKeyMissing: entry<{ provider: string; variable: string }>({
+    code: 'api-key-missing',
+    kind: 'config',
+    message: (a) => `no API key for ${a.provider}: the environment variable ${a.variable} is not set`,
+    hint: (a) =>
+      `export ${a.variable} in the shell or CI secrets; batchforge reads keys only from the environment, never from the config`,
+  }),
+  AzureEndpointMissing: entry<{ variable: string }>({
+    code: 'azure-endpoint-missing',
+    kind: 'config',
+    message: (a) => `no endpoint for azure: the environment variable ${a.variable} is not set`,
+    hint: () => 'set it to the resource URL, e.g. https://my-resource.openai.azure.com, or set base_url in the config',
+  }),
+  NoBatchApi: entry<{ provider: string; known: string[] }>({
+    code: 'no-batch-api',
+    kind: 'config',
+    message: (a) => `batchforge cannot submit to provider ${q(a.provider)}`,
+    hint: (a) => `submit, status and collect work with: ${a.known.join(', ')}`,
+  }),
+  ManifestMissing: entry<{ dir: string }>({
+    code: 'manifest-missing',
+    kind: 'config',
+    message: (a) => `no manifest.json in ${a.dir}`,
+    hint: () => 'run `batchforge build` first, or point --dir at the build output',
+  }),
+  ShardNotAsBuilt: entry<{ file: string }>({
+    code: 'shard-not-as-built',
+    kind: 'data',
+    message: (a) => `${a.file} is missing or differs from its sha256 in manifest.json`,
+    hint: () => 'shards must not be edited by hand: run `batchforge build` again',
+  }),
+  ShardChanged: entry<{ file: string; batchId: string }>({
+    code: 'shard-changed',
+    kind: 'data',
+    message: (a) =>
+      `${a.file} changed since it was submitted as ${a.batchId || 'an upload'}; refusing to submit it again`,
+    hint: () =>
+      'collect the submitted batch first, or run `batchforge submit --force` to submit the new content as a new batch',
+  }),
+  ApiFailed: entry<{ provider: string; action: string; detail: string }>({
+    code: 'api-failed',
+    kind: 'data',
+    message: (a) => `${a.provider}: ${a.action} failed: ${a.detail}`,
+    hint: () => 'what was done so far is saved in submit-state.json; run the same command again to resume',
+  }),
+  NothingSubmitted: entry<{ dir: string }>({
+    code: 'nothing-submitted',
+    kind: 'data',
+    message: (a) => `no batch of the build in ${a.dir} has been submitted`,
+    hint: () => 'run `batchforge submit` first',
+  }),
+  BatchesRunning: entry<{ running: string[] }>({
+    code: 'batches-running',
+    kind: 'data',
+    message: (a) => `${a.running.length} batch(es) not finished: ${a.running.join(', ')}`,
+    hint: () => 'wait with `batchforge status --wait`, then run `batchforge collect` again',
+  }),
+  SourceChanged: entry<{ file: string; expected: string; got: string }>({
+    code: 'source-changed',
+    kind: 'data',
+    message: (a) =>
+      `the source no longer yields the requests of ${a.file}: expected ${a.expected}, got ${a.got}`,
+    hint: () => 'collect with the config and data the batches were built from (check out that commit)',
+  }),
+  ResultsMissing: entry<{ dir: string }>({
+    code: 'results-missing',
+    kind: 'data',
+    message: (a) => `no results.jsonl in ${a.dir}`,
+    hint: () => 'run `batchforge collect` first; retry picks the failed requests from its results',
+  }),
+  ResultsOutOfStep: entry<{ file: string; expected: string; got: string }>({
+    code: 'results-out-of-step',
+    kind: 'data',
+    message: (a) =>
+      `results.jsonl does not match ${a.file}: expected custom_id ${q(a.expected)}, got ${a.got}`,
+    hint: () => 'run `batchforge collect` again for this build, then retry',
+  }),
+
   // ---- loader (src/stages/load): sources that cannot be read as a whole ----
   SourceUnreadable: entry<{ file: string; detail: string }>({
     code: 'source-unreadable',

@@ -1,16 +1,14 @@
 /**
- * Streams one group: reads its rows once, renders each row once per variant, checks every
- * request and writes it to its partition's shards. Bad requests go to `fail` (the caller decides:
+ * Streams one group: reads its rows once, renders each row once per variant (GroupRenderer),
+ * and writes every accepted request to its partition's shards. Bad requests go to `fail` (the caller decides:
  * report or reject). Counts requests, so rows × variants = written + rejected per group.
  */
 import type { ResolvedBatch } from '../config/resolved.js';
 import { E, type Problem } from '../errors/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
-import { RowError } from '../stages/render/template.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
-import { RequestValidator } from '../stages/validate/check-request.js';
-import { IdSet } from '../stages/validate/id-set.js';
+import { GroupRenderer, type Lane, type RowSink } from './group-renderer.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
 import type { BatchSummary } from './summary.js';
@@ -47,60 +45,56 @@ export interface GroupResult {
 }
 
 export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHooks): Promise<GroupResult> {
-  const ids = new IdSet();
+  const renderer = new GroupRenderer(group);
   const partitions = new Map<string, Partition>();
-  const lanes = group.variants.map(({ batch, plan }) => {
+  const partOf = new Map<Lane, Partition>();
+  for (const lane of renderer.lanes) {
+    const { batch } = lane;
     let part = partitions.get(batch.name);
     if (!part) {
       part = { batch, writer: new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines), written: 0, rejected: 0, variants: [] };
       partitions.set(batch.name, part);
     }
     part.variants.push(batch.variant);
-    return { batch, plan, part, validator: new RequestValidator(batch.provider.name, batch.provider.customId, batch.maxBytes, ids) };
-  });
+    partOf.set(lane, part);
+  }
   const counts: RowCounts = { scanned: 0, skipped: 0 };
   const duplicates: GroupResult['duplicates'] = [];
-  const first = group.variants[0]!;
-  let rows = 0;
+  const progress: GroupProgress = { rows: 0, written: 0, rejected: 0, shards: 0, bytes: 0 };
   let go = true;
-  let bytes = 0;
+  const sink: RowSink = {
+    accept(lane, _row, req, bytes) {
+      const part = partOf.get(lane)!;
+      if (hooks.writing()) part.writer.write(req.line, bytes, req.customId);
+      part.written++;
+      progress.written++;
+      progress.bytes += bytes;
+    },
+    reject(lane, row, p, duplicateId) {
+      if (duplicateId !== undefined) duplicates.push({ id: duplicateId, at: p });
+      partOf.get(lane)!.rejected++;
+      progress.rejected++;
+      go = hooks.fail(row, p, lane.batch) && go;
+    },
+  };
+  const first = group.variants[0]!;
   try {
     outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
       for (const row of chunk) {
-        rows++;
-        for (const lane of lanes) {
-          let p: Problem | undefined = row.fault;
-          if (!p) {
-            try {
-              const req = lane.plan.render(row);
-              const size = Buffer.byteLength(req.line) + 1;
-              p = lane.validator.checkId(req.customId, row.origin) ?? lane.validator.checkSize(req.customId, size, row.origin);
-              if (!p) {
-                if (hooks.writing()) lane.part.writer.write(req.line, size, req.customId);
-                lane.part.written++;
-                bytes += size;
-                continue;
-              }
-              if (p.code === E.CustomIdDuplicate.code) duplicates.push({ id: req.customId, at: p });
-            } catch (e) {
-              if (!(e instanceof RowError)) throw e;
-              p = e.problem;
-            }
-          }
-          lane.part.rejected++;
-          go = hooks.fail(row, p, lane.batch) && go;
-        }
+        progress.rows++;
+        renderer.process(row, sink);
         if (!go) break outer;
       }
-      const rejected = [...partitions.values()].reduce((a, q) => a + q.rejected, 0);
-      const written = [...partitions.values()].reduce((a, q) => a + q.written, 0);
-      const shards = [...partitions.values()].reduce((a, q) => a + q.writer.shards.length, 0);
-      hooks.onProgress?.({ rows, written, rejected, shards, bytes });
+      if (hooks.onProgress) {
+        progress.shards = [...partitions.values()].reduce((a, q) => a + q.writer.shards.length, 0);
+        hooks.onProgress({ ...progress });
+      }
     }
   } catch (e) {
     for (const part of partitions.values()) part.writer.abort();
     throw e;
   }
+  const rows = progress.rows;
   const summaries: BatchSummary[] = [];
   const manifests: BatchManifest[] = [];
   for (const part of partitions.values()) {

@@ -50,6 +50,7 @@ export function resolveConfig(cd: ConfigDocument, input: ConfigInput, file: stri
     cwd,
     text: cd.text,
     outDir: path.resolve(ctx.dir, input.output?.dir ?? DEFAULT_OUT_DIR),
+    ...(input.base_url !== undefined && { baseUrl: input.base_url }),
     batches,
     warnings: [],
   };

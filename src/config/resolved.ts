@@ -77,6 +77,8 @@ export interface ResolvedConfig {
   /** raw bytes of the config file, for the manifest hash */
   text: string;
   outDir: string;
+  /** config `base_url`, for the lifecycle commands */
+  baseUrl?: string | Record<string, string>;
   batches: ResolvedBatch[];
   warnings: Problem[];
 }

@@ -152,6 +152,12 @@ export const configSchema = z
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
     ...batchKeys,
     output: output.optional(),
+    base_url: z
+      .union([z.string().url(), z.record(z.string(), z.string().url())])
+      .optional()
+      .describe(
+        'API base URL for submit/status/collect: one for every provider, or per provider name ({openai: "http://127.0.0.1:8000/v1"}). Environment variables such as OPENAI_BASE_URL override it.',
+      ),
     batches: z
       .array(batchEntry)
       .min(1)

@@ -8,6 +8,7 @@ import type { SourceRequest } from '../../lifecycle/collect.js';
 import type { ClientTuning, ConnectOptions } from '../../lifecycle/connections.js';
 import type { LifecycleOptions } from '../../lifecycle/options.js';
 import { displayPath } from '../../util/paths.js';
+import { BatchforgeError, E, problem } from '../../errors/index.js';
 import type { Io, OptionSpec, ParsedArgs } from '../command.js';
 
 export interface LifecycleDeps {
@@ -50,4 +51,14 @@ export async function resolveLifecycle({ values }: ParsedArgs, io: Io, deps: Lif
   if (baseUrl) options.baseUrl = baseUrl;
   if (deps.sdk) options.sdk = deps.sdk;
   return { outDir, shown, configPath, options };
+}
+
+/** --poll SECONDS, else the injected default */
+export function pollOption({ values }: ParsedArgs, deps: LifecycleDeps): { pollMs?: number } {
+  if (typeof values.poll === 'string') {
+    const s = Number(values.poll);
+    if (!Number.isFinite(s) || s <= 0) throw new BatchforgeError(problem(E.BadArgument, { detail: `--poll takes seconds, e.g. 5 (got ${JSON.stringify(values.poll)})` }));
+    return { pollMs: s * 1000 };
+  }
+  return deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {};
 }

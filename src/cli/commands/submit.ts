@@ -2,7 +2,7 @@ import { status } from '../../lifecycle/status.js';
 import { submit, type SubmitEvent } from '../../lifecycle/submit.js';
 import type { Command, Io } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { dirOptions, dirUsage, resolveLifecycle, type LifecycleDeps } from './lifecycle-deps.js';
+import { dirOptions, dirUsage, pollOption, resolveLifecycle, type LifecycleDeps } from './lifecycle-deps.js';
 import { progressPrinter, statusTable } from './status-print.js';
 
 function eventLine(e: SubmitEvent): string {
@@ -22,7 +22,7 @@ export function createSubmitCommand(deps: LifecycleDeps = {}): Command {
   return {
     name: 'submit',
     summary: 'upload the built shards and create one batch per shard',
-    usage: `batchforge submit [--dir DIR] [--wait] [--force]
+    usage: `batchforge submit [--dir DIR] [--wait] [--poll SECONDS] [--force]
 
   Uploads each shard of the build and creates its batch, recording file and batch ids in
   <dir>/submit-state.json as it goes. Running it again never submits a shard twice: shards
@@ -30,9 +30,10 @@ export function createSubmitCommand(deps: LifecycleDeps = {}): Command {
   API keys come from the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY, …).
 
 ${dirUsage}
+  --poll SECONDS  first wait between status polls (default 5; it backs off from there)
   --wait          then poll until every batch has finished (like \`batchforge status --wait\`)
   --force         submit shards whose content changed since they were submitted, as new batches`,
-    options: { ...dirOptions, wait: { type: 'boolean', short: 'w' }, force: { type: 'boolean' } },
+    options: { ...dirOptions, wait: { type: 'boolean', short: 'w' }, poll: { type: 'string' }, force: { type: 'boolean' } },
     async run(args, io: Io) {
       const { outDir, shown, options } = await resolveLifecycle(args, io, deps);
       const summary = await submit(outDir, {
@@ -48,7 +49,7 @@ ${dirUsage}
       const rows = await status(outDir, {
         ...options,
         wait: true,
-        ...(deps.pollMs !== undefined && { pollMs: deps.pollMs }),
+        ...pollOption(args, deps),
         onProgress: (r) => progress.update(r),
       });
       progress.end();

@@ -132,6 +132,7 @@ function resolveBatch(ctx: Ctx, top: ConfigInput, entry: BatchEntryInput, base: 
     ...(resolvedInput && { input: resolvedInput }),
     maxBytes,
     ...(maxLines !== undefined && { maxLines }),
+    ...(out.max_tokens_per_shard !== undefined && { maxTokensPerShard: out.max_tokens_per_shard }),
     onError: pick('on_error') ?? 'fail',
     at,
   };

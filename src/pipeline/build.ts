@@ -17,6 +17,7 @@ import { diffOutput, commitOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS,
 import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { RequestValidator } from '../stages/validate/check-request.js';
+import { lineTokenCounter } from '../stats/tokens.js';
 import { VERSION } from '../version.js';
 import { displayPath } from '../util/paths.js';
 import { hashFiles } from './hash-files.js';
@@ -172,7 +173,9 @@ async function runBatch(
 ): Promise<BatchRun> {
   const skip = batch.onError === 'skip';
   const validator = new RequestValidator(batch.provider.name, batch.provider.customId, batch.maxBytes);
-  const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines);
+  const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard);
+  // tokens are counted only under a token budget: the tokenizer is the slowest step of a build
+  const countTokens = batch.maxTokensPerShard !== undefined ? await lineTokenCounter(batch.model) : undefined;
   const counts: RowCounts = { scanned: 0, skipped: 0 };
   const duplicates: Array<{ id: string; at: Problem }> = [];
   let rows = 0;
@@ -222,13 +225,13 @@ async function runBatch(
             fail(row, p);
           } else {
             // after a first error in fail mode nothing more is written: the build will be discarded
-            if (skip || rejected === 0) writer.write(req.line, bytes, req.customId);
+            if (skip || rejected === 0) writer.write(req.line, bytes, req.customId, countTokens?.(req.line));
             written++;
           }
         }
         if (failed) break outer;
       }
-      onProgress?.({ batch: batch.name, rows, written, rejected, bytes: 0, shards: writer.shards.length });
+      onProgress?.({ batch: batch.name, rows, written, rejected, bytes: writer.bytes, shards: writer.shards.length });
     }
   } catch (e) {
     writer.abort();

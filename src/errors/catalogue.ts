@@ -267,6 +267,12 @@ export const E = {
       `shard ${a.file} holds ${a.tokens.toLocaleString('en-US')} input tokens, over output.max_tokens_per_shard (${a.max.toLocaleString('en-US')}): request ${q(a.id)} alone is over the budget`,
     hint: () => 'shorten that request, or raise output.max_tokens_per_shard: a request is never split across shards',
   }),
+  ProblemsCapped: entry<{ limit: number }>({
+    code: 'problems-capped',
+    kind: 'data',
+    message: (a) => `only the first ${a.limit} errors are shown; every row was still counted`,
+    hint: () => 'fix these first, or set on_error: skip to count bad rows without listing them',
+  }),
   InitWouldOverwrite: entry<{ dir: string; files: string[] }>({
     code: 'init-would-overwrite',
     kind: 'usage',

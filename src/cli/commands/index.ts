@@ -3,5 +3,6 @@ import type { Command } from '../command.js';
 import { buildCommand } from './build.js';
 import { previewCommand } from './preview.js';
 import { schemaCommand } from './schema.js';
+import { statsCommand } from './stats.js';
 
-export const commands: Command[] = [buildCommand, previewCommand, schemaCommand];
+export const commands: Command[] = [buildCommand, previewCommand, statsCommand, schemaCommand];

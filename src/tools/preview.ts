@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { E, problem, type Problem } from '../errors/index.js';
 import { batchRows } from '../pipeline/rows.js';
+import { DEFAULT_CHUNK_ROWS } from '../stages/load/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import { RowError } from '../stages/render/template.js';
 import type { Json } from '../stages/render/tree.js';
@@ -71,7 +72,9 @@ export async function preview(opts: PreviewOptions = {}): Promise<PreviewResult>
     let taken = 0;
     let seen = 0;
     if (want > 0) {
-      outer: for await (const chunk of batchRows(batch, files, plan, { scanned: 0, skipped: 0 })) {
+      // without --row, ask the loader for arrays of exactly the rows wanted: it then reads no further
+      const chunkRows = opts.row ? undefined : Math.min(want, DEFAULT_CHUNK_ROWS);
+      outer: for await (const chunk of batchRows(batch, files, plan, { scanned: 0, skipped: 0 }, chunkRows)) {
         for (const row of chunk) {
           seen++;
           if (opts.row && !matches(opts.row, row)) continue;

@@ -162,9 +162,9 @@ async function batchStats({ batch, plan, files }: PreparedBatch, problems: Probl
   const price = priceFor(batch.model) ?? null;
   let cost: CostEstimate | null = null;
   if (price) {
-    const output = unboundedRequests > 0 ? null : costOf(price, 0, outputTokensMax);
-    const input = costOf(price, inputTokens, 0);
-    cost = { input, output, total: output === null ? null : input + output };
+    const output = unboundedRequests > 0 ? null : toNanoDollars(costOf(price, 0, outputTokensMax));
+    const input = toNanoDollars(costOf(price, inputTokens, 0));
+    cost = { input, output, total: output === null ? null : toNanoDollars(input + output) };
   }
   return {
     name: batch.name,
@@ -186,6 +186,9 @@ async function batchStats({ batch, plan, files }: PreparedBatch, problems: Probl
     cost,
   };
 }
+
+/** rounds away float noise (0.0000504000000001) so the JSON shows what was meant */
+const toNanoDollars = (x: number) => Number(x.toFixed(9));
 
 /**
  * Row problems as a build reports them: with on_error: fail the same error at the same place is

@@ -57,12 +57,17 @@ export function scaffoldFiles(): Array<{ file: string; text: string }> {
   ];
 }
 
+/** the project folder as the user knows it: `.` for the working directory itself */
+export function shownDir(dir: string, cwd: string): string {
+  return path.relative(cwd, dir) === '' ? '.' : displayPath(dir, cwd);
+}
+
 /** Writes the scaffold into `dir` (created if needed); returns the files written, as shown to the user. */
 export function init(dir: string, cwd: string): string[] {
   const root = path.resolve(cwd, dir);
   const files = scaffoldFiles();
   const existing = files.filter((f) => existsSync(path.join(root, f.file))).map((f) => f.file);
-  if (existing.length) throw new BatchforgeError(problem(E.InitWouldOverwrite, { dir: displayPath(root, cwd) || '.', files: existing }));
+  if (existing.length) throw new BatchforgeError(problem(E.InitWouldOverwrite, { dir: shownDir(root, cwd), files: existing }));
   const written: string[] = [];
   for (const f of files) {
     const full = path.join(root, f.file);

@@ -1,6 +1,5 @@
-import { init } from '../../tools/init.js';
-import { displayPath } from '../../util/paths.js';
 import path from 'node:path';
+import { init, shownDir } from '../../tools/init.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -22,8 +21,8 @@ export const initCommand: Command = {
     const dir = positionals[0] ?? '.';
     const written = init(dir, io.cwd);
     for (const f of written) io.stderr.write(`created ${f}\n`);
-    const shown = displayPath(path.resolve(io.cwd, dir), io.cwd);
-    const cd = shown && shown !== '.' ? `cd ${shown} && ` : '';
+    const shown = shownDir(path.resolve(io.cwd, dir), io.cwd);
+    const cd = shown !== '.' ? `cd ${shown} && ` : '';
     io.stderr.write(`next: ${cd}npx batchforge preview, then npx batchforge build\n`);
     return EXIT.ok;
   },

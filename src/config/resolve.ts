@@ -188,6 +188,7 @@ function resolveBatch(
     ...(resolvedInput && { input: resolvedInput }),
     maxBytes,
     ...(maxLines !== undefined && { maxLines }),
+    ...(out.max_tokens_per_shard !== undefined && { maxTokensPerShard: out.max_tokens_per_shard }),
     onError: pick('on_error') ?? 'fail',
     at,
   };

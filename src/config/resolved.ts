@@ -60,6 +60,8 @@ export interface ResolvedBatch {
   input?: TemplateText | TemplateText[];
   maxBytes: number;
   maxLines?: number;
+  /** output.max_tokens_per_shard: input-token budget per shard */
+  maxTokensPerShard?: number;
   onError: 'fail' | 'skip';
   /** location in the config of a key of this batch (falls back to the top-level key) */
   at(path: KeyPath): Location;

@@ -359,6 +359,45 @@ export const E = {
     message: (a) => `image ${q(a.url.length > 60 ? a.url.slice(0, 57) + '...' : a.url)} is not a base64 data: URL, which ${a.provider} needs`,
     hint: () => 'render images as data:<media type>;base64,<data>, e.g. "data:image/png;base64,{{image_b64}}"',
   }),
+
+  // ---- tools (preview, stats, init: src/tools/, src/stats/) ----
+  UnknownBatch: entry<{ batch: string; known: string[]; suggestion?: string }>({
+    code: 'unknown-batch',
+    kind: 'usage',
+    message: (a) => `no batch named ${q(a.batch)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+    hint: (a) => `batches in this config: ${a.known.join(', ')}`,
+  }),
+  PreviewRowBad: entry<{ row: string }>({
+    code: 'preview-row-bad',
+    kind: 'usage',
+    message: (a) => `--row ${q(a.row)} is neither a row number nor FILE:LINE`,
+    hint: () => 'give a 1-based row number (--row 14) or a source line (--row data/questions.csv:15)',
+  }),
+  PreviewRowNotFound: entry<{ row: string; rows: number }>({
+    code: 'preview-row-not-found',
+    kind: 'usage',
+    message: (a) => `no row ${a.row} in the source (${a.rows.toLocaleString('en-US')} row(s) after source.filter and offset)`,
+    hint: () => 'rows are numbered from 1 after source.filter and offset; FILE:LINE names the line a row starts on',
+  }),
+  ShardOverTokenBudget: entry<{ file: string; tokens: number; max: number; id: string }>({
+    code: 'shard-over-token-budget',
+    kind: 'data',
+    message: (a) =>
+      `shard ${a.file} holds ${a.tokens.toLocaleString('en-US')} input tokens, over output.max_tokens_per_shard (${a.max.toLocaleString('en-US')}): request ${q(a.id)} alone is over the budget`,
+    hint: () => 'shorten that request, or raise output.max_tokens_per_shard: a request is never split across shards',
+  }),
+  ProblemsCapped: entry<{ limit: number }>({
+    code: 'problems-capped',
+    kind: 'data',
+    message: (a) => `only the first ${a.limit} errors are shown; every row was still counted`,
+    hint: () => 'fix these first, or set on_error: skip to count bad rows without listing them',
+  }),
+  InitWouldOverwrite: entry<{ dir: string; files: string[] }>({
+    code: 'init-would-overwrite',
+    kind: 'usage',
+    message: (a) => `init would overwrite ${a.files.length} existing file(s) in ${a.dir}: ${a.files.join(', ')}`,
+    hint: () => 'nothing was written; run init in an empty folder, or move these files away first',
+  }),
 } as const;
 
 export function problem<A>(

@@ -3,7 +3,7 @@
  * @index renumbered over the rows kept. Reading stops as soon as the limit is reached.
  */
 import type { ResolvedBatch } from '../config/resolved.js';
-import { readRows, type SourceFile } from '../stages/load/index.js';
+import { readRows, type ReadOptions, type SourceFile } from '../stages/load/index.js';
 import type { Row } from '../stages/load/row.js';
 import type { RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
@@ -20,12 +20,15 @@ export async function* batchRows(
   files: SourceFile[],
   plan: RequestPlan,
   counts: RowCounts,
+  /** rows per array (preview asks for small arrays so that it stops reading early) */
+  chunkRows?: number,
 ): AsyncGenerator<Row[]> {
   const { offset, limit } = batch.source;
   let toSkip = offset;
   let kept = 0;
   const max = limit ?? Infinity;
-  const opts = batch.source.delimiter ? { delimiter: batch.source.delimiter } : {};
+  const opts: ReadOptions = batch.source.delimiter ? { delimiter: batch.source.delimiter } : {};
+  if (chunkRows !== undefined) opts.chunkRows = chunkRows;
   for await (const chunk of readRows(files, opts)) {
     const out: Row[] = [];
     for (const row of chunk) {

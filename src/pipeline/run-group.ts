@@ -8,6 +8,7 @@ import { E, type Problem } from '../errors/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
+import { lineTokenCounter } from '../stats/tokens.js';
 import { GroupRenderer, type Lane, type RowSink } from './group-renderer.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
@@ -32,6 +33,8 @@ export interface GroupHooks {
 interface Partition {
   batch: ResolvedBatch;
   writer: ShardWriter;
+  /** input tokens of a line, only under output.max_tokens_per_shard (the tokenizer is slow) */
+  countTokens?: (line: string) => number;
   written: number;
   rejected: number;
   variants: Array<Record<string, unknown>>;
@@ -52,7 +55,9 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     const { batch } = lane;
     let part = partitions.get(batch.name);
     if (!part) {
-      part = { batch, writer: new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines), written: 0, rejected: 0, variants: [] };
+      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard);
+      part = { batch, writer, written: 0, rejected: 0, variants: [] };
+      if (batch.maxTokensPerShard !== undefined) part.countTokens = await lineTokenCounter(batch.model);
       partitions.set(batch.name, part);
     }
     part.variants.push(batch.variant);
@@ -65,7 +70,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   const sink: RowSink = {
     accept(lane, _row, req, bytes) {
       const part = partOf.get(lane)!;
-      if (hooks.writing()) part.writer.write(req.line, bytes, req.customId);
+      if (hooks.writing()) part.writer.write(req.line, bytes, req.customId, part.countTokens?.(req.line));
       part.written++;
       progress.written++;
       progress.bytes += bytes;

@@ -4,6 +4,7 @@ import { displayPath } from '../../util/paths.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { bytes, n, printProblems, table } from '../print.js';
+import { createProgress } from '../progress.js';
 import { E, exitCodeFor, problem } from '../../errors/index.js';
 
 export const buildCommand: Command = {
@@ -24,11 +25,13 @@ export const buildCommand: Command = {
     json: { type: 'boolean' },
   },
   async run({ values }, io) {
+    const progress = createProgress(io);
     const result = await build({
       cwd: io.cwd,
       ...(typeof values.config === 'string' && { config: values.config }),
       check: values.check === true,
-    });
+      ...(progress && { onProgress: (p) => progress.update(p) }),
+    }).finally(() => progress?.done());
     printProblems(io, result.problems);
     const outShown = result.outDir ? displayPath(result.outDir, io.cwd) || '.' : '';
     if (values.json) {

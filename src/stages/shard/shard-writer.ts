@@ -1,6 +1,7 @@
 /**
  * Streams lines into numbered shard files (`<name>-00001.jsonl`, names sort in output order).
- * A shard never exceeds maxBytes (newlines counted) or maxLines, and a line is never split.
+ * Where a shard ends is decided by ShardPlanner (shard-plan.ts), the one sharding rule that stats
+ * uses too: max bytes, max lines and the optional input-token budget.
  * Lines are gathered into large strings and written synchronously in ~4 MB blocks: a CLI build
  * has nothing else to do meanwhile, and one big write beats many small awaits.
  */
@@ -8,6 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ShardInfo } from './manifest.js';
+import { ShardPlanner, type ShardLimits } from './shard-plan.js';
 
 const FLUSH_AT = 4 * 1024 * 1024;
 
@@ -25,18 +27,32 @@ interface Open {
 export class ShardWriter {
   readonly shards: ShardInfo[] = [];
   private cur: Open | undefined;
+  private readonly plan: ShardPlanner;
 
   constructor(
     private readonly dir: string,
     private readonly batch: string,
-    private readonly maxBytes: number,
-    private readonly maxLines: number = Infinity,
-  ) {}
+    maxBytes: number,
+    maxLines: number = Infinity,
+    maxTokens?: number,
+  ) {
+    const limits: ShardLimits = { maxBytes, maxLines };
+    if (maxTokens !== undefined) limits.maxTokens = maxTokens;
+    this.plan = new ShardPlanner(limits);
+  }
 
-  /** `bytes` is the UTF-8 length of line + newline; the caller has checked it fits maxBytes. */
-  write(line: string, bytes: number, customId: string): void {
+  /** Bytes written so far (every shard, newlines counted), for progress. */
+  get bytes(): number {
+    return this.plan.bytes;
+  }
+
+  /**
+   * `bytes` is the UTF-8 length of line + newline; the caller has checked it fits maxBytes.
+   * `tokens` counts only when a token budget was given.
+   */
+  write(line: string, bytes: number, customId: string, tokens = 0): void {
     let cur = this.cur;
-    if (!cur || cur.info.bytes + bytes > this.maxBytes || cur.info.lines >= this.maxLines) cur = this.rotate(customId);
+    if (this.plan.place(bytes, tokens) || !cur) cur = this.rotate(customId);
     cur.pending += line + '\n';
     cur.info.lines++;
     cur.info.bytes += bytes;

@@ -55,7 +55,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     const { batch } = lane;
     let part = partitions.get(batch.name);
     if (!part) {
-      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard);
+      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false);
       part = { batch, writer, written: 0, rejected: 0, variants: [] };
       if (batch.maxTokensPerShard !== undefined) part.countTokens = await lineTokenCounter(batch.model);
       partitions.set(batch.name, part);

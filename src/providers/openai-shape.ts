@@ -4,7 +4,28 @@
  * config order, then messages or input.
  */
 import type { RequestSpec } from './profile.js';
-import type { Tree } from '../stages/render/tree.js';
+import { isPlainObject, type Tree } from '../stages/render/tree.js';
+
+/**
+ * Content parts in the endpoint's own form. Chat takes the config's parts as they are, minus
+ * `mime_type` (a hint only gemini/vertex read); the Responses API names them input_text and
+ * input_image, with the image URL as a plain string.
+ */
+function contentFor(endpoint: string, content: Tree): Tree {
+  if (!Array.isArray(content)) return content;
+  const responses = endpoint.endsWith('/responses');
+  return content.map((part) => {
+    if (!isPlainObject(part)) return part;
+    const p = part as { [k: string]: Tree };
+    if (p.type === 'image_url' && isPlainObject(p.image_url)) {
+      const { mime_type: _ignored, ...img } = p.image_url as { [k: string]: Tree };
+      if (!responses) return { type: 'image_url', image_url: img };
+      return { type: 'input_image', image_url: img.url ?? '', ...(img.detail !== undefined && { detail: img.detail }) };
+    }
+    if (responses && p.type === 'text') return { type: 'input_text', text: p.text ?? '' };
+    return part;
+  });
+}
 
 export function openAiBody(spec: RequestSpec): { [k: string]: Tree } {
   const body: { [k: string]: Tree } = { model: spec.model };
@@ -12,7 +33,7 @@ export function openAiBody(spec: RequestSpec): { [k: string]: Tree } {
   if (spec.messages) {
     // the Responses API takes the conversation as `input`, chat completions as `messages`
     body[spec.endpoint.endsWith('/responses') ? 'input' : 'messages'] = spec.messages.map((m) => {
-      const msg: { [k: string]: Tree } = { role: m.role, content: m.content };
+      const msg: { [k: string]: Tree } = { role: m.role, content: contentFor(spec.endpoint, m.content) };
       if (m.name !== undefined) msg.name = m.name;
       return msg;
     });

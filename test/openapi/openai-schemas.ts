@@ -20,6 +20,12 @@ export const SCHEMA_FOR_URL: Readonly<Record<string, string>> = {
   '/v1/completions': 'CreateCompletionRequest',
 };
 
+/**
+ * OpenAPI → JSON Schema: `nullable: true` beside a type becomes a type list; and a oneOf with an
+ * OpenAPI `discriminator` becomes anyOf, because the discriminator (which JSON Schema validators
+ * do not read) is what picks one branch where several overlap (a Responses input message with
+ * content parts fits both EasyInputMessage and InputMessage).
+ */
 function adaptNullable(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(adaptNullable);
   if (!v || typeof v !== 'object') return v;
@@ -27,6 +33,10 @@ function adaptNullable(v: unknown): unknown {
   for (const [k, x] of Object.entries(v)) if (k !== 'nullable') out[k] = adaptNullable(x);
   const o = v as Record<string, unknown>;
   if (o.nullable === true && typeof o.type === 'string') out.type = [o.type, 'null'];
+  if (o.discriminator && Array.isArray(o.oneOf)) {
+    out.anyOf = out.oneOf;
+    delete out.oneOf;
+  }
   return out;
 }
 

@@ -198,3 +198,40 @@ messages:
     });
   });
 });
+
+describe('content parts per endpoint', () => {
+  const config = (endpoint: string) => `model: gpt-4.1-mini
+endpoint: ${endpoint}
+source: {path: data/people.csv}
+custom_id: "p-{{id}}"
+messages:
+  - role: user
+    content:
+      - type: text
+        text: "{{question}}"
+      - type: image_url
+        image_url: {url: "https://img.test/{{id}}.png", detail: low, mime_type: image/png}
+`;
+
+  it('responses: parts become input_text and input_image, which its schema accepts', async () => {
+    const dir = writeTree({ 'data/people.csv': PEOPLE_CSV, 'batch.config.yaml': config('/v1/responses') });
+    const { failures } = await schemaFailures(dir);
+    expect(failures).toEqual([]);
+    const body = shardLines(path.join(dir, 'out'))[0]!.line.body as { input: Array<{ content: unknown }> };
+    expect(body.input[0]!.content).toEqual([
+      { type: 'input_text', text: 'What is 2+2, exactly?' },
+      { type: 'input_image', image_url: 'https://img.test/1.png', detail: 'low' },
+    ]);
+  });
+
+  it('chat: image parts keep their form, without the gemini-only mime_type', async () => {
+    const dir = writeTree({ 'data/people.csv': PEOPLE_CSV, 'batch.config.yaml': config('/v1/chat/completions') });
+    const { failures } = await schemaFailures(dir);
+    expect(failures).toEqual([]);
+    const body = shardLines(path.join(dir, 'out'))[0]!.line.body as { messages: Array<{ content: unknown }> };
+    expect(body.messages[0]!.content).toEqual([
+      { type: 'text', text: 'What is 2+2, exactly?' },
+      { type: 'image_url', image_url: { url: 'https://img.test/1.png', detail: 'low' } },
+    ]);
+  });
+});

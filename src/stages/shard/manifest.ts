@@ -11,6 +11,11 @@ export interface ShardInfo {
   sha256: string;
   first_custom_id: string;
   last_custom_id: string;
+  /**
+   * for providers whose lines carry no id (vertex): a file beside the shard with the custom_id of
+   * each line, in order, to join results (which echo the request, not an id) back to rows
+   */
+  ids_file?: string;
 }
 
 export interface BatchManifest {

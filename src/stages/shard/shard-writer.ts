@@ -6,7 +6,7 @@
  * has nothing else to do meanwhile, and one big write beats many small awaits.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ShardInfo } from './manifest.js';
 import { ShardPlanner, type ShardLimits } from './shard-plan.js';
@@ -22,6 +22,8 @@ interface Open {
   fd: number;
   hash: Hash;
   pending: string;
+  /** the shard's custom_ids, one a line, when its lines carry none (bounded by one shard) */
+  ids?: string;
 }
 
 export class ShardWriter {
@@ -35,6 +37,8 @@ export class ShardWriter {
     maxBytes: number,
     maxLines: number = Infinity,
     maxTokens?: number,
+    /** also write `<shard>.ids.txt`: for providers whose lines carry no id (vertex) */
+    private readonly withIds = false,
   ) {
     const limits: ShardLimits = { maxBytes, maxLines };
     if (maxTokens !== undefined) limits.maxTokens = maxTokens;
@@ -57,6 +61,7 @@ export class ShardWriter {
     cur.info.lines++;
     cur.info.bytes += bytes;
     cur.info.last_custom_id = customId;
+    if (cur.ids !== undefined) cur.ids += customId + '\n';
     if (cur.pending.length >= FLUSH_AT) this.flush(cur);
   }
 
@@ -79,6 +84,10 @@ export class ShardWriter {
     const info: ShardInfo = { file, lines: 0, bytes: 0, sha256: '', first_custom_id: firstId, last_custom_id: firstId };
     this.shards.push(info);
     this.cur = { info, fd: openSync(path.join(this.dir, file), 'w'), hash: createHash('sha256'), pending: '' };
+    if (this.withIds) {
+      info.ids_file = file.replace(/\.jsonl$/, '.ids.txt');
+      this.cur.ids = '';
+    }
     return this.cur;
   }
 
@@ -95,5 +104,6 @@ export class ShardWriter {
     this.flush(cur);
     closeSync(cur.fd);
     cur.info.sha256 = cur.hash.digest('hex');
+    if (cur.info.ids_file && cur.ids !== undefined) writeFileSync(path.join(this.dir, cur.info.ids_file), cur.ids);
   }
 }

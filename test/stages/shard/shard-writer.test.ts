@@ -58,3 +58,14 @@ describe('ShardWriter', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('ShardWriter for lines without ids (vertex)', () => {
+  test('writes each shard\'s custom_ids, in line order, to <shard>.ids.txt and names it in the shard info', () => {
+    const dir = tmp();
+    const w = new ShardWriter(dir, 'v', 1e9, 2, undefined, true);
+    const shards = writeAll(w, ['{"request":1}', '{"request":2}', '{"request":3}']);
+    expect(shards.map((s) => s.ids_file)).toEqual(['v-00001.ids.txt', 'v-00002.ids.txt']);
+    expect(readFileSync(path.join(dir, 'v-00001.ids.txt'), 'utf8')).toBe('r0\nr1\n');
+    expect(readFileSync(path.join(dir, 'v-00002.ids.txt'), 'utf8')).toBe('r2\n');
+  });
+});

@@ -4,7 +4,7 @@
 // checks the three outputs hold the same requests, and writes bench/RESULTS.md. See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ const { values: flags } = parseArgs({
     'validate-cmd': { type: 'string' },
   },
 });
+const loadAtStart = loadavg()[0];
 const rows = Number(flags.rows);
 const runs = Number(flags.runs);
 const scale = Number(flags.scale);
@@ -59,15 +60,20 @@ function contenders(data) {
   };
 }
 
-async function time(name, contender, count) {
-  const results = [];
+/** Times each contender count times, round-robin, so a change in machine load is shared between them. */
+async function timeAll(contenders, count) {
+  const results = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
   for (let i = 1; i <= count; i++) {
-    if (contender.out) rmSync(contender.out, { recursive: true, force: true });
-    const result = await measure(contender.argv).catch((error) => fail(`${name} failed: ${error.message}`));
-    log(`  ${name} run ${i}/${count}: ${result.seconds.toFixed(2)} s, ${result.rssMB.toFixed(0)} MB peak RSS`);
-    results.push(result);
+    for (const [name, contender] of Object.entries(contenders)) {
+      if (contender.out) rmSync(contender.out, { recursive: true, force: true });
+      // Flush the previous run's dirty pages so its writeback is not charged to this run.
+      spawnSync('sync');
+      const result = await measure(contender.argv).catch((error) => fail(`${name} failed: ${error.message}`));
+      log(`  ${name} run ${i}/${count}: ${result.seconds.toFixed(2)} s, ${result.rssMB.toFixed(0)} MB peak RSS`);
+      results[name].push(result);
+    }
   }
-  return summarize(results);
+  return Object.fromEntries(Object.entries(results).map(([name, runs]) => [name, summarize(runs)]));
 }
 
 function ensureBuilt() {
@@ -93,8 +99,7 @@ ensureBuilt();
 const small = await dataset(rows, ['csv', 'jsonl']);
 const cmds = contenders(small);
 log(`timing ${runs} run(s) each on ${rows.toLocaleString('en')} rows (${small.inputMB.toFixed(0)} MB of CSV)`);
-const timed = {};
-for (const [name, contender] of Object.entries(cmds)) timed[name] = await time(name, contender, runs);
+const timed = await timeAll(cmds, runs);
 
 log('verifying that all outputs hold the same requests');
 const check = verify(Object.fromEntries(Object.entries(cmds).map(([name, c]) => [name, c.out])));
@@ -106,7 +111,7 @@ const shardMB = shards.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
 const validate = validateCommand(shards);
 if (validate.argv) {
   log(`timing validate on ${shards.length} shards (${shardMB.toFixed(0)} MB)`);
-  validate.timed = await time('validate', { argv: validate.argv }, runs);
+  ({ validate: validate.timed } = await timeAll({ validate: { argv: validate.argv } }, runs));
 }
 
 let big = null;
@@ -114,7 +119,7 @@ if (!flags['skip-10x']) {
   const data = await dataset(rows * scale, ['csv']);
   const bigCmd = contenders(data).batchforge;
   log(`timing batchforge once on ${(rows * scale).toLocaleString('en')} rows (${data.inputMB.toFixed(0)} MB of CSV)`);
-  big = { data, timed: await time('batchforge', bigCmd, 1) };
+  big = { data, timed: (await timeAll({ batchforge: bigCmd }, 1)).batchforge };
   rmSync(bigCmd.out, { recursive: true, force: true });
 }
 
@@ -138,11 +143,11 @@ function render() {
     '# batchforge benchmark',
     '',
     `${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model.trim()}) · ` +
-      `Node ${process.version} · ${python} · peak RSS via ${rssMethod}`,
+      `load average ${loadAtStart.toFixed(1)} at start · Node ${process.version} · ${python} · peak RSS via ${rssMethod}`,
     '',
     `${rows.toLocaleString('en')} rows, ${small.inputMB.toFixed(0)} MB of CSV → ${plural(shards.length, 'shard')}, ` +
       `${shardMB.toFixed(0)} MB of JSONL (max ${MAX_LINES} lines / ${MAX_BYTES / 1e6} MB per shard). ` +
-      `Median of ${runs} runs; the ×${scale} row is one run.`,
+      `Median of ${runs} runs, taken round-robin; the ×${scale} row is one run.`,
     '',
     '| contender | median s | min s | max s | rows/s | input MB/s | peak RSS MB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

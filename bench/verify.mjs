@@ -17,6 +17,13 @@ function* lines(dir) {
   }
 }
 
+const firstDifference = (a, b) => {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+};
+const excerpt = (text, at) => `${at > 60 ? '…' : ''}${text.slice(Math.max(0, at - 60), at + 140)}`;
+
 /** dirs: { name: dir }. Returns { requests, bytesIdentical, layoutIdentical, mismatches: string[] }. */
 export function verify(dirs) {
   const names = Object.keys(dirs);
@@ -46,8 +53,9 @@ export function verify(dirs) {
       if (isDeepStrictEqual(JSON.parse(line.text), expected)) return;
       differing++;
       if (differing <= 10) {
-        mismatches.push(`${names[i + 1]} ${line.where} differs from ${names[0]} ${first.where}:\n` +
-          `  ${names[0]}: ${first.text.slice(0, 300)}\n  ${names[i + 1]}: ${line.text.slice(0, 300)}`);
+        const at = firstDifference(first.text, line.text);
+        mismatches.push(`${names[i + 1]} ${line.where} differs from ${names[0]} ${first.where} at character ${at}:\n` +
+          `  ${names[0]}: ${excerpt(first.text, at)}\n  ${names[i + 1]}: ${excerpt(line.text, at)}`);
       }
     });
   }

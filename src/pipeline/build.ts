@@ -11,6 +11,7 @@ import { BatchforgeError, E, formatLocation, problem, type Problem } from '../er
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
 import { commitOutput, diffOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS, removeDir } from '../stages/shard/output-dir.js';
+import { Hasher } from '../util/hasher.js';
 import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import { hashFiles, relativeTo } from './hash-files.js';
@@ -74,6 +75,14 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
 
   const tmp = makeTempDir(outDir);
   const rejects = new Rejects(tmp, config, prepared);
+  const hasher = new Hasher();
+  // inputs are hashed on the other core while the build runs
+  const inputs = Promise.all([
+    hashFiles(config.dir, [config.file], hasher),
+    hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path)), hasher),
+    hashFiles(config.dir, prepared.templateFiles, hasher),
+  ]);
+  inputs.catch(() => undefined); // awaited below; a failed build must not leave it unhandled
   try {
     const summaries: BatchSummary[] = [];
     const batches: BatchManifest[] = [];
@@ -83,6 +92,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
       const res = await runGroup(group, tmp, {
         fail: (row, p, batch) => (skip ? rejects.write(row, p, batch) : tally.add(p)),
         writing: () => skip || !tally.failed,
+        hasher,
         ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
       });
       if (res.duplicates.length) await nameFirstRows(group, res.duplicates);
@@ -96,12 +106,13 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
       removeDir(tmp);
       return { ok: false, problems, summary, outDir };
     }
+    const [configHash, sources, templates] = await inputs;
     const manifest: Manifest = {
       tool: 'batchforge',
       version: VERSION,
-      config: (await hashFiles(config.dir, [config.file]))[0]!,
-      sources: await hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path))),
-      templates: await hashFiles(config.dir, prepared.templateFiles),
+      config: configHash[0]!,
+      sources,
+      templates,
       batches,
       ...(rejects.lines > 0 && { rejects: { file: REJECTS, lines: rejects.lines } }),
     };
@@ -119,6 +130,8 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     removeDir(tmp);
     if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems], outDir };
     throw e;
+  } finally {
+    await hasher.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { FileHash } from '../stages/shard/manifest.js';
+import type { Hasher } from '../util/hasher.js';
 
 export async function hashFile(file: string): Promise<string> {
   const h = createHash('sha256');
@@ -14,7 +15,8 @@ export function relativeTo(dir: string, file: string): string {
   return path.relative(dir, file).split(path.sep).join('/');
 }
 
-export async function hashFiles(dir: string, files: string[]): Promise<FileHash[]> {
+/** Hashes of files as the manifest lists them: sorted, relative to `dir`; on the hasher's thread when given. */
+export async function hashFiles(dir: string, files: string[], hasher?: Hasher): Promise<FileHash[]> {
   const unique = [...new Set(files)].sort();
-  return Promise.all(unique.map(async (f) => ({ file: relativeTo(dir, f), sha256: await hashFile(f) })));
+  return Promise.all(unique.map(async (f) => ({ file: relativeTo(dir, f), sha256: await (hasher ? hasher.hash(f) : hashFile(f)) })));
 }

@@ -9,6 +9,7 @@ import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { lineTokenCounter } from '../stats/tokens.js';
+import type { Hasher } from '../util/hasher.js';
 import { GroupRenderer, type Lane, type RowSink } from './group-renderer.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
@@ -28,6 +29,8 @@ export interface GroupHooks {
   /** false once the build is known to fail: lines are then checked but not written */
   writing(): boolean;
   onProgress?(p: GroupProgress): void;
+  /** hashes shards on the other core */
+  hasher?: Hasher;
 }
 
 interface Partition {
@@ -55,7 +58,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     const { batch } = lane;
     let part = partitions.get(batch.name);
     if (!part) {
-      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false);
+      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, hooks.hasher);
       part = { batch, writer, written: 0, rejected: 0, variants: [] };
       if (batch.maxTokensPerShard !== undefined) part.countTokens = await lineTokenCounter(batch.model);
       partitions.set(batch.name, part);
@@ -103,7 +106,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   const summaries: BatchSummary[] = [];
   const manifests: BatchManifest[] = [];
   for (const part of partitions.values()) {
-    const shards = part.writer.close();
+    const shards = await part.writer.close();
     const { batch } = part;
     summaries.push({
       name: batch.name,

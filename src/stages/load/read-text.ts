@@ -33,17 +33,23 @@ export async function* readTextChunks(file: SourceFile, readBytes = DEFAULT_READ
   } catch (err) {
     throw unreadable(file, err);
   }
+  // two buffers: the next read fills one while the text of the other is decoded and parsed
+  const bufs = [Buffer.allocUnsafe(readBytes), Buffer.allocUnsafe(readBytes)] as const;
+  const read = (i: number) => fh.read(bufs[i]!, 0, readBytes, null);
+  let next: ReturnType<typeof read> | undefined = read(0);
   try {
-    const buf = Buffer.allocUnsafe(readBytes);
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     let atStart = true;
-    for (;;) {
+    for (let i = 0; ; i ^= 1) {
       let n: number;
       try {
-        n = (await fh.read(buf, 0, readBytes, null)).bytesRead;
+        n = (await next!).bytesRead;
       } catch (err) {
+        next = undefined;
         throw unreadable(file, err);
       }
+      next = n === 0 ? undefined : read(i ^ 1);
+      const buf = bufs[i]!;
       let text = n === 0 ? decoder.decode() : decoder.decode(n === readBytes ? buf : buf.subarray(0, n), { stream: true });
       if (atStart && text.length > 0) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -53,6 +59,8 @@ export async function* readTextChunks(file: SourceFile, readBytes = DEFAULT_READ
       if (n === 0) return;
     }
   } finally {
+    // a consumer that stopped early leaves a read in flight: let it land before closing
+    await next?.catch(() => undefined);
     await fh.close();
   }
 }

@@ -13,6 +13,8 @@ type Loc = { start: { line: number; column: number } };
 type Data = { index: number; file: string; line: number; matrix: unknown };
 
 export type TemplateFn = (context: Record<string, unknown>, options: { data: Data }) => string;
+/** The fast form: `data` is built only by templates that read @-variables */
+export type FastTemplateFn = (context: Record<string, unknown>, data: () => Data) => string;
 
 interface Ref {
   data: boolean;
@@ -51,7 +53,7 @@ function readRef(node: Record<string, unknown>): Ref | undefined {
   return { data: path.data, parts: path.parts, loc: path.loc };
 }
 
-export function compileFast(ast: Program): TemplateFn | undefined {
+export function compileFast(ast: Program): FastTemplateFn | undefined {
   const pieces: Array<string | Ref> = [];
   for (const n of ast.body as Array<Record<string, unknown>>) {
     if (n.type === 'ContentStatement') pieces.push(n.value as string);
@@ -62,12 +64,12 @@ export function compileFast(ast: Program): TemplateFn | undefined {
       pieces.push(ref);
     }
   }
-  return (context, { data }) => {
+  return (context, data) => {
     let out = '';
     for (const p of pieces) {
       if (typeof p === 'string') out += p;
       else {
-        const v = lookup(p.data ? data : context, p);
+        const v = lookup(p.data ? data() : context, p);
         if (v != null) out += v;
       }
     }

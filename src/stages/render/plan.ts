@@ -28,6 +28,8 @@ export interface RequestPlan {
 }
 
 const ID_ROLE = 'custom_id';
+/** stops at the first visible character: no copy of the value, unlike trim() */
+const NOT_BLANK = /\S/;
 
 /** Compiles every template of a plan, collecting all problems before failing. */
 class Compiler {
@@ -120,7 +122,7 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
         const value = holes[i]!.render(row);
         if (i === idSlot) {
           customId = checkedId(value, row);
-        } else if (required[i] && value.trim() === '') {
+        } else if (required[i] && !NOT_BLANK.test(value)) {
           throw new RowError(problem(E.ContentEmpty, { what: holes[i]!.role, id: customId || `row ${row.index + 1}` }, row.origin));
         }
         line += JSON.stringify(value) + parts[i + 1]!;

@@ -71,10 +71,12 @@ function fieldAt(text: string, line: number, column: number, fallback: string): 
 export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
   const ast = parseTemplate(env, tpl);
   if (Array.isArray(ast)) throw new BatchforgeError(ast);
-  const fn = compileFast(ast) ?? env.hb.compile(ast, { strict: true, noEscape: true });
+  const fast = compileFast(ast);
+  const fn = fast ? undefined : env.hb.compile(ast, { strict: true, noEscape: true });
+  const dataOf = (row: Row) => ({ index: row.index, file: row.origin.file, line: row.origin.line, matrix });
   const render = (row: Row): string => {
     try {
-      return fn(row.data, { data: { index: row.index, file: row.origin.file, line: row.origin.line, matrix } });
+      return fast ? fast(row.data, () => dataOf(row)) : fn!(row.data, { data: dataOf(row) });
     } catch (e) {
       const err = e as { message?: string; lineNumber?: number; column?: number };
       const msg = String(err.message ?? e);

@@ -11,3 +11,12 @@ export type { Manifest, BatchManifest, ShardInfo } from './stages/shard/manifest
 export { BatchforgeError, formatProblem, type Problem, type Location } from './errors/index.js';
 export type { Row, Origin } from './stages/load/row.js';
 export { VERSION } from './version.js';
+export { streamRequests, type StreamedRequest } from './pipeline/stream-requests.js';
+export { lintFiles, type Finding, type LintOptions, type LintResult } from './lint/index.js';
+export { preview, type PreviewOptions, type PreviewResult } from './tools/preview.js';
+export { init } from './tools/init.js';
+export { stats, type StatsResult } from './stats/stats.js';
+export { submit, type SubmitOptions, type SubmitSummary } from './lifecycle/submit.js';
+export { status, type StatusOptions, type StatusRow } from './lifecycle/status.js';
+export { collect, type CollectOptions, type CollectCounts } from './lifecycle/collect.js';
+export { retry } from './lifecycle/retry.js';

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
 import type { Manifest } from '../src/stages/shard/manifest.js';
-import { cli } from './helpers/io.js';
-import { lineShapeProblems } from './helpers/line-shape.js';
-import { copyTree, readTree, REPO, shardLines, snapshot, tempDir } from './helpers/tree.js';
+import { cli } from './support/io.js';
+import { lineShapeProblems } from './support/line-shape.js';
+import { copyTree, readTree, REPO, shardLines, snapshot, tempDir } from './support/tree.js';
 
 interface Case {
   /** how the test names it */

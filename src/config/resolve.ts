@@ -22,6 +22,7 @@ export const DEFAULT_BATCH_NAME = 'batch';
 
 interface Ctx {
   cd: ConfigDocument;
+  warnings: Problem[];
   file: string;
   dir: string;
   cwd: string;
@@ -29,7 +30,7 @@ interface Ctx {
 }
 
 export function resolveConfig(cd: ConfigDocument, input: ConfigInput, file: string, cwd: string): ResolvedConfig | Problem[] {
-  const ctx: Ctx = { cd, file, dir: path.dirname(file), cwd, problems: [] };
+  const ctx: Ctx = { cd, file, dir: path.dirname(file), cwd, problems: [], warnings: [] };
   const entries: Array<{ entry: BatchEntryInput; base: KeyPath | null }> = input.batches
     ? input.batches.map((b, i) => ({ entry: b, base: ['batches', i] }))
     : [{ entry: { name: DEFAULT_BATCH_NAME }, base: null }];
@@ -52,7 +53,7 @@ export function resolveConfig(cd: ConfigDocument, input: ConfigInput, file: stri
     outDir: path.resolve(ctx.dir, input.output?.dir ?? DEFAULT_OUT_DIR),
     ...(input.base_url !== undefined && { baseUrl: input.base_url }),
     batches,
-    warnings: [],
+    warnings: ctx.warnings,
   };
 }
 
@@ -141,12 +142,19 @@ function resolveBatch(
   // output: top-level values, overridden per batch
   const out = { ...top.output, ...entry.output };
   const maxBytes = out.max_bytes !== undefined ? parseSize(out.max_bytes) : provider.limits.defaultMaxBytes;
-  if (maxBytes > provider.limits.maxBytes) {
-    fail(`output.max_bytes ${maxBytes} is over the ${provider.name} maximum of ${provider.limits.maxBytes} bytes per file`, where('output').concat('max_bytes'));
-  }
   const maxLines = out.max_lines ?? provider.limits.maxLines;
+  // over a provider's limit: an error, or with output.override_limits a warning (the user knows their account's quota)
+  const overLimit = (detail: string, key: string) => {
+    if (!out.override_limits) return fail(detail, where('output').concat(key));
+    const p = configProblem(cd, problem(E.ConfigInvalid, { detail }, undefined, 'warning'), where('output').concat(key));
+    p.hint = 'output.override_limits is set: the provider may refuse this file';
+    ctx.warnings.push(p);
+  };
+  if (maxBytes > provider.limits.maxBytes) {
+    overLimit(`output.max_bytes ${maxBytes} is over the ${provider.name} maximum of ${provider.limits.maxBytes} bytes per file`, 'max_bytes');
+  }
   if (out.max_lines !== undefined && provider.limits.maxLines !== undefined && out.max_lines > provider.limits.maxLines) {
-    fail(`output.max_lines ${out.max_lines} is over the ${provider.name} maximum of ${provider.limits.maxLines} requests per file`, where('output').concat('max_lines'));
+    overLimit(`output.max_lines ${out.max_lines} is over the ${provider.name} maximum of ${provider.limits.maxLines} requests per file`, 'max_lines');
   }
 
   const params: Record<string, Json> = {

@@ -86,6 +86,10 @@ export const output = z
     dir: z.string().optional().describe('Output folder, relative to the config file. Default "out".'),
     max_bytes: size.optional().describe('Largest shard file, counting newlines. Default 100MB, never above the provider maximum.'),
     max_lines: z.number().int().positive().optional().describe('Most requests per shard. Default: the provider limit (openai 50000).'),
+    override_limits: z
+      .boolean()
+      .optional()
+      .describe('Allow max_bytes / max_lines above the provider maximum (e.g. a raised account quota): a warning instead of an error. Default false.'),
     max_tokens_per_shard: z.number().int().positive().optional().describe('Most input tokens per shard (an enqueued-token budget, counted with the model\'s tokenizer); a third split limit beside max_bytes and max_lines. Default: no limit (tokens are then not counted).'),
   })
   .describe('Where and how shards are written.');

@@ -6,8 +6,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpText } from '../../src/cli/run.js';
-import { cli } from '../helpers/io.js';
-import { readTree, snapshot, tempDir, writeTree } from '../helpers/tree.js';
+import { cli } from '../support/io.js';
+import { readTree, snapshot, tempDir, writeTree } from '../support/tree.js';
 
 const CONFIG = `model: gpt-4o-mini
 source:

@@ -107,6 +107,17 @@ describe('config errors name the file, line, column and key', () => {
     );
   });
 
+  test('output.override_limits turns the provider maximum into a warning', async () => {
+    const text = 'provider: groq\n' + CHAT + 'output:\n  max_bytes: 150MB\n  override_limits: true\n';
+    const cwd = project({ ...DATA, 'batch.config.yaml': text });
+    const res = await loadConfig({ cwd });
+    expect(res.config?.batches[0]?.maxBytes).toBe(150_000_000);
+    expect(res.problems.map((p) => [p.severity, formatProblem(p).split('\n')[0]])).toEqual([
+      ['warning', 'batch.config.yaml:9:14 output.max_bytes: warning: output.max_bytes 150000000 is over the groq maximum of 100000000 bytes per file'],
+    ]);
+    expect(res.problems[0]?.hint).toBe('output.override_limits is set: the provider may refuse this file');
+  });
+
   test('messages and input together, or neither, are errors', async () => {
     const both = CHAT + 'input: "{{text}}"\n';
     expect((await messages({ ...DATA, 'batch.config.yaml': both }))[0]?.split('\n')[0]).toBe(

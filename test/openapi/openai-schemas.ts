@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { REPO } from '../helpers/tree.js';
+import { REPO } from '../support/tree.js';
 
 export const FIXTURE = path.join(REPO, 'test', 'fixtures', 'openai', 'request-schemas.json');
 const ID = 'https://batchforge.test/openai-openapi.json';

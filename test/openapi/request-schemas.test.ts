@@ -9,7 +9,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
 import type { Manifest } from '../../src/stages/shard/manifest.js';
-import { copyTree, REPO, shardLines, writeTree } from '../helpers/tree.js';
+import { copyTree, REPO, shardLines, writeTree } from '../support/tree.js';
 import { loadValidators, type BodyValidators } from './openai-schemas.js';
 
 let schemas: BodyValidators;

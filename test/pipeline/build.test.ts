@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/errors/index.js';
 import { build } from '../../src/pipeline/build.js';
-import { jsonl, project, readTree, writeTree } from '../support/project.js';
+import { jsonl, project, readTexts } from '../support/project.js';
+import { writeTree } from '../support/tree.js';
 
 const CSV = 'id,q\n' + Array.from({ length: 10 }, (_, i) => `${i + 1},question ${i + 1}`).join('\n') + '\n';
 const CONFIG = `model: m
@@ -21,9 +22,9 @@ describe('build', () => {
     const b = project(files);
     expect((await build({ cwd: a })).ok).toBe(true);
     expect((await build({ cwd: b, config: path.join(b, 'batch.config.yaml') })).ok).toBe(true);
-    const ta = readTree(path.join(a, 'out'));
+    const ta = readTexts(path.join(a, 'out'));
     expect(Object.keys(ta)).toEqual(['batch-00001.jsonl', 'batch-00002.jsonl', 'batch-00003.jsonl', 'manifest.json']);
-    expect(readTree(path.join(b, 'out'))).toEqual(ta);
+    expect(readTexts(path.join(b, 'out'))).toEqual(ta);
     expect(ta['manifest.json']).not.toMatch(/\/tmp|batchforge-test|20\d\d-\d\d-\d\d/);
   });
 
@@ -34,13 +35,13 @@ describe('build', () => {
         'source: { path: data/rows.csv, filter: "{{ne id \'3\'}}", offset: 1, limit: 3 }\n'.replace(/^/, ''),
     });
     // the second `source` key would be a YAML error: rebuild the config instead
-    writeTree(cwd, {
+    writeTree({
       'batch.config.yaml': `model: m
 source: { path: data/rows.csv, filter: "{{ne id '3'}}", offset: 1, limit: 3 }
 custom_id: "r{{@index}}-{{id}}"
 messages: [{ role: user, content: "{{q}}" }]
 `,
-    });
+    }, cwd);
     const r = await build({ cwd });
     expect(messages(r)).toEqual([]);
     expect(jsonl(readFileSync(path.join(cwd, 'out/batch-00001.jsonl'), 'utf8')).map((l) => l.custom_id)).toEqual(['r0-2', 'r1-4', 'r2-5']);
@@ -104,36 +105,36 @@ messages: [{ role: user, content: "{{q}}" }]
   test('a failed build leaves the last good output untouched', async () => {
     const cwd = project({ 'data/rows.csv': CSV, 'batch.config.yaml': CONFIG });
     expect((await build({ cwd })).ok).toBe(true);
-    const before = readTree(path.join(cwd, 'out'));
-    writeTree(cwd, { 'data/rows.csv': CSV + '11\n' });
+    const before = readTexts(path.join(cwd, 'out'));
+    writeTree({ 'data/rows.csv': CSV + '11\n' }, cwd);
     const r = await build({ cwd });
     expect(r.ok).toBe(false);
-    expect(readTree(path.join(cwd, 'out'))).toEqual(before);
-    expect(readTree(cwd)['data/rows.csv']).toBe(CSV + '11\n');
-    expect(Object.keys(readTree(cwd)).filter((f) => f.includes('batchforge-tmp'))).toEqual([]);
+    expect(readTexts(path.join(cwd, 'out'))).toEqual(before);
+    expect(readTexts(cwd)['data/rows.csv']).toBe(CSV + '11\n');
+    expect(Object.keys(readTexts(cwd)).filter((f) => f.includes('batchforge-tmp'))).toEqual([]);
   });
 
   test('a smaller rebuild removes stale shards; --check reports what differs and writes nothing', async () => {
     const cwd = project({ 'data/rows.csv': CSV, 'batch.config.yaml': CONFIG + 'output: { max_lines: 3 }\n' });
     await build({ cwd });
-    expect(Object.keys(readTree(path.join(cwd, 'out')))).toHaveLength(5);
-    writeTree(cwd, { 'data/rows.csv': 'id,q\n1,a\n' });
-    const before = readTree(path.join(cwd, 'out'));
+    expect(Object.keys(readTexts(path.join(cwd, 'out')))).toHaveLength(5);
+    writeTree({ 'data/rows.csv': 'id,q\n1,a\n' }, cwd);
+    const before = readTexts(path.join(cwd, 'out'));
     const check = await build({ cwd, check: true });
     expect(check.ok).toBe(false);
     expect(check.stale).toEqual(['~batch-00001.jsonl', '~manifest.json', '-batch-00002.jsonl', '-batch-00003.jsonl', '-batch-00004.jsonl']);
-    expect(readTree(path.join(cwd, 'out'))).toEqual(before);
+    expect(readTexts(path.join(cwd, 'out'))).toEqual(before);
     await build({ cwd });
-    expect(Object.keys(readTree(path.join(cwd, 'out')))).toEqual(['batch-00001.jsonl', 'manifest.json']);
+    expect(Object.keys(readTexts(path.join(cwd, 'out')))).toEqual(['batch-00001.jsonl', 'manifest.json']);
     expect((await build({ cwd, check: true })).ok).toBe(true);
   });
 
   test('refuses to replace a folder it did not write, or the config folder itself', async () => {
     const cwd = project({ 'data/rows.csv': CSV, 'batch.config.yaml': CONFIG + 'output: { dir: data }\n' });
     expect(messages(await build({ cwd }))).toEqual(['batch.config.yaml:5:16 output.dir: output.dir data is not a safe place to write']);
-    writeTree(cwd, { 'batch.config.yaml': CONFIG + 'output: { dir: . }\n' });
+    writeTree({ 'batch.config.yaml': CONFIG + 'output: { dir: . }\n' }, cwd);
     expect((await build({ cwd })).ok).toBe(false);
-    expect(readTree(cwd)['data/rows.csv']).toBe(CSV);
+    expect(readTexts(cwd)['data/rows.csv']).toBe(CSV);
   });
 
   test('named batches write their own shards and share one manifest', async () => {
@@ -143,7 +144,7 @@ messages: [{ role: user, content: "{{q}}" }]
     });
     const r = await build({ cwd });
     expect(messages(r)).toEqual([]);
-    expect(Object.keys(readTree(path.join(cwd, 'out')))).toEqual(['all-00001.jsonl', 'manifest.json', 'small-00001.jsonl']);
+    expect(Object.keys(readTexts(path.join(cwd, 'out')))).toEqual(['all-00001.jsonl', 'manifest.json', 'small-00001.jsonl']);
     const manifest = JSON.parse(readFileSync(path.join(cwd, 'out/manifest.json'), 'utf8'));
     expect(manifest.batches.map((b: { name: string; model: string; requests: number }) => [b.name, b.model, b.requests])).toEqual([
       ['small', 'm', 2],

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { commitOutput, diffOutput, isForeignDir, makeTempDir } from '../../../src/stages/shard/output-dir.js';
-import { project, readTree, writeTree } from '../../support/project.js';
+import { project, readTexts } from '../../support/project.js';
+import { writeTree } from '../../support/tree.js';
 
 describe('atomic output', () => {
   test('commit replaces out/, drops stale shards and keeps the lifecycle files', () => {
@@ -15,9 +16,9 @@ describe('atomic output', () => {
     });
     const out = path.join(root, 'out');
     const tmp = makeTempDir(out);
-    writeTree(tmp, { 'manifest.json': '{"new":1}', 'batch-00001.jsonl': 'new1\n' });
+    writeTree({ 'manifest.json': '{"new":1}', 'batch-00001.jsonl': 'new1\n' }, tmp);
     commitOutput(tmp, out);
-    expect(readTree(out)).toEqual({
+    expect(readTexts(out)).toEqual({
       'batch-00001.jsonl': 'new1\n',
       'manifest.json': '{"new":1}',
       'retry/batch-00001.jsonl': 'r\n',
@@ -30,7 +31,7 @@ describe('atomic output', () => {
     const root = project({});
     const out = path.join(root, 'a', 'b', 'out');
     const tmp = makeTempDir(path.join(root, 'out'));
-    writeTree(tmp, { 'manifest.json': '{}' });
+    writeTree({ 'manifest.json': '{}' }, tmp);
     commitOutput(tmp, out);
     expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe('{}');
     expect(existsSync(tmp)).toBe(false);
@@ -39,7 +40,7 @@ describe('atomic output', () => {
   test('diff names new, changed and gone files, ignoring lifecycle files', () => {
     const root = project({ 'out/a.jsonl': 'same\n', 'out/b.jsonl': 'old\n', 'out/c.jsonl': 'x\n', 'out/submit-state.json': '{}' });
     const tmp = makeTempDir(path.join(root, 'out'));
-    writeTree(tmp, { 'a.jsonl': 'same\n', 'b.jsonl': 'new\n', 'd.jsonl': 'd\n' });
+    writeTree({ 'a.jsonl': 'same\n', 'b.jsonl': 'new\n', 'd.jsonl': 'd\n' }, tmp);
     expect(diffOutput(tmp, path.join(root, 'out'))).toEqual(['~b.jsonl', '+d.jsonl', '-c.jsonl']);
   });
 

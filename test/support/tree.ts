@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
-/** the repository root (this file is test/helpers/tree.ts) */
+/** the repository root (this file is test/support/tree.ts) */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const dirs: string[] = [];

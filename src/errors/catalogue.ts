@@ -351,7 +351,7 @@ export const E = {
     code: 'provider-cannot-map',
     kind: 'config',
     message: (a) => a.detail,
-    hint: (a) => a.hint ?? `docs/providers.md lists what batchforge maps for ${a.provider}`,
+    hint: (a) => a.hint ?? `the README section "Providers" lists what batchforge maps for ${a.provider}`,
   }),
   ImageNotDataUrl: entry<{ provider: string; url: string }>({
     code: 'image-not-data-url',

@@ -94,7 +94,7 @@ export interface ProviderProfile {
 export interface SpecIssue {
   path: Array<string | number>;
   message: string;
-  /** what to do, when more specific than "see docs/providers.md" */
+  /** what to do, when more specific than "see the README's provider section" */
   hint?: string;
 }
 

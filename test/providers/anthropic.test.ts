@@ -69,12 +69,12 @@ describe('anthropic', () => {
       system('Late.'),
     ];
     expect(configProblems({ ...base, params: { max_tokens: 10, response_format: { type: 'json_object' }, seed: 1, max_completion_tokens: 5 }, messages })).toEqual([
-      ['messages[1].name', 'anthropic messages have no name; remove messages[1].name', 'docs/providers.md lists what batchforge maps for anthropic'],
-      ['messages[1].content[0]', 'anthropic cannot take input_audio parts in batches; use text or image_url parts', 'docs/providers.md lists what batchforge maps for anthropic'],
+      ['messages[1].name', 'anthropic messages have no name; remove messages[1].name', 'the README section "Providers" lists what batchforge maps for anthropic'],
+      ['messages[1].content[0]', 'anthropic cannot take input_audio parts in batches; use text or image_url parts', 'the README section "Providers" lists what batchforge maps for anthropic'],
       ['messages[2].role', 'anthropic takes system instructions only before the conversation, but messages[2] (system) comes after a user or assistant message', 'move the system/developer messages to the top'],
-      ['params.max_completion_tokens', 'give params.max_tokens or params.max_completion_tokens, not both: anthropic has one max_tokens', 'docs/providers.md lists what batchforge maps for anthropic'],
+      ['params.max_completion_tokens', 'give params.max_tokens or params.max_completion_tokens, not both: anthropic has one max_tokens', 'the README section "Providers" lists what batchforge maps for anthropic'],
       ['params.response_format', 'params.response_format is an OpenAI parameter that anthropic does not take', 'for JSON output give a tool with an input_schema and tool_choice: {type: tool, name: …}'],
-      ['params.seed', 'params.seed is an OpenAI parameter that anthropic does not take', 'docs/providers.md lists what batchforge maps for anthropic'],
+      ['params.seed', 'params.seed is an OpenAI parameter that anthropic does not take', 'the README section "Providers" lists what batchforge maps for anthropic'],
     ]);
   });
 

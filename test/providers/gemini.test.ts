@@ -67,7 +67,7 @@ describe('gemini', () => {
   it('names params it cannot map and a response_format it cannot read', () => {
     expect(configProblems({ ...base, params: { logit_bias: { 1: 2 }, response_format: '{{fmt}}' }, messages: [user('Hi')] })).toEqual([
       ['params.logit_bias', 'gemini has no params.logit_bias', 'gemini maps temperature, top_p, top_k, max_tokens, max_completion_tokens, n, seed, presence_penalty, frequency_penalty, logprobs, top_logprobs, stop, response_format; it also takes generationConfig, safetySettings, tools, toolConfig, cachedContent, labels as given'],
-      ['params.response_format', 'params.response_format must be {type: json_schema, json_schema: {schema}}, {type: json_object} or {type: text}', 'docs/providers.md lists what batchforge maps for gemini'],
+      ['params.response_format', 'params.response_format must be {type: json_schema, json_schema: {schema}}, {type: json_object} or {type: text}', 'the README section "Providers" lists what batchforge maps for gemini'],
     ]);
   });
 

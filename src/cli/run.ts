@@ -43,10 +43,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return EXIT.ok;
     }
-    const command = commands.find((c) => c.name === name);
-    if (!command) {
+    const entry = commands.find((c) => c.name === name);
+    if (!entry) {
       throw new BatchforgeError(problem(E.UnknownCommand, { command: name, suggestion: suggest(name, commands.map((c) => c.name)) }));
     }
+    const command = await entry.load();
     const args = parse(command, rest);
     if (args.values.help) {
       io.stdout.write(command.usage + '\n');

@@ -9,7 +9,6 @@ import { E, exitCodeFor, problem } from '../../errors/index.js';
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'render the config into sharded batch JSONL files and a manifest',
   usage: `batchforge build [--config FILE] [--check] [--json]
 
   Reads batch.config.yaml (or --config), streams every source row through the templates

@@ -10,7 +10,6 @@ type StreamRequests = NonNullable<LifecycleDeps['streamRequests']>;
 export function createCollectCommand(deps: LifecycleDeps & { streamRequests: StreamRequests }): Command {
   return {
     name: 'collect',
-    summary: 'download the results of finished batches and join them to the source rows',
     usage: `batchforge collect [--dir DIR] [--csv]
 
   Downloads the output and error files of every finished batch and joins each result to

@@ -5,7 +5,6 @@ import { EXIT } from '../exit-codes.js';
 
 export const initCommand: Command = {
   name: 'init',
-  summary: 'scaffold a working project (config, sample CSV, templates) into a folder',
   usage: `batchforge init [DIR]
 
   Writes into DIR (default: the current folder) a project that builds as it is:

@@ -6,7 +6,6 @@ import { printProblems } from '../print.js';
 
 export const previewCommand: Command = {
   name: 'preview',
-  summary: 'render the first requests (or one row\'s request) and print them; writes nothing',
   usage: `batchforge preview [-n COUNT] [--row N | --row FILE:LINE] [--batch NAME] [--config FILE]
 
   Renders requests exactly as build would and pretty-prints them, each under a header naming

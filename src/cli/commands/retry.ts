@@ -7,7 +7,6 @@ import { dirOptions, dirUsage, resolveLifecycle, type LifecycleDeps } from './li
 export function createRetryCommand(deps: LifecycleDeps = {}): Command {
   return {
     name: 'retry',
-    summary: 'write the failed, expired and missing requests as new shards, ready to submit',
     usage: `batchforge retry [--dir DIR]
 
   Reads <dir>/results.jsonl (run \`batchforge collect\` first) and writes the original lines

@@ -4,7 +4,6 @@ import { EXIT } from '../exit-codes.js';
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print the JSON Schema of batch.config.yaml (for editors)',
   usage: `batchforge schema
 
   Prints the JSON Schema of the config. The repository commits it as batch.config.schema.json;

@@ -7,7 +7,6 @@ import { bytes, n, printProblems, table } from '../print.js';
 
 export const statsCommand: Command = {
   name: 'stats',
-  summary: 'dry run: rows, requests, shards, tokens and a batch-price cost estimate; writes nothing',
   usage: `batchforge stats [--json] [--batch NAME] [--config FILE]
 
   Reads the whole source, renders and checks every request as build would, and reports what a

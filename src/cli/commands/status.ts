@@ -7,7 +7,6 @@ import { progressPrinter, statusTable } from './status-print.js';
 export function createStatusCommand(deps: LifecycleDeps = {}): Command {
   return {
     name: 'status',
-    summary: 'show the state and request counts of the submitted batches',
     usage: `batchforge status [--dir DIR] [--wait] [--poll SECONDS]
 
   Asks the provider about every batch of the build, saves the answers in submit-state.json

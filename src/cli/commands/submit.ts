@@ -21,7 +21,6 @@ function eventLine(e: SubmitEvent): string {
 export function createSubmitCommand(deps: LifecycleDeps = {}): Command {
   return {
     name: 'submit',
-    summary: 'upload the built shards and create one batch per shard',
     usage: `batchforge submit [--dir DIR] [--wait] [--poll SECONDS] [--force]
 
   Uploads each shard of the build and creates its batch, recording file and batch ids in

@@ -18,7 +18,6 @@ function formatFinding(f: Finding, color: boolean): string {
 
 export const validate: Command = {
   name: 'validate',
-  summary: 'check batch JSONL files (any provider, made by batchforge or not) before upload',
   usage: `Usage: batchforge validate FILE… [--provider NAME] [--json] [--strict]
 
 Checks each JSONL batch file line by line: UTF-8 and JSON, the line shape of the provider,

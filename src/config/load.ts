@@ -5,14 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
 import { E, problem, type Problem } from '../errors/index.js';
 import { displayPath } from '../util/paths.js';
 import { parseConfigText, type KeyPath } from './document.js';
 import { issuesToProblems } from './issues.js';
 import type { ResolvedConfig } from './resolved.js';
 import { resolveConfig } from './resolve.js';
-import { configSchema } from './schema.js';
+import type { ConfigInput } from './schema.js';
 
 export const SEARCH_PLACES = [
   'batch.config.yaml',
@@ -28,6 +27,11 @@ export const SEARCH_PLACES = [
 export interface LoadConfigOptions {
   /** explicit config file (--config) */
   config?: string;
+  /**
+   * skip the schema check: for a render thread re-reading a config this process has just
+   * validated (the schema has no defaults or transforms, so the value is the same either way)
+   */
+  trusted?: boolean;
   /** where to start searching and what messages are relative to; default process.cwd() */
   cwd?: string;
 }
@@ -36,6 +40,8 @@ export type ConfigResult = { config: ResolvedConfig; problems: Problem[] } | { c
 
 export async function findConfigFile(cwd: string): Promise<string | undefined> {
   // cosmiconfig only locates the file: it is read again below so that every key keeps its position.
+  // Imported here, not above: a load with an explicit path (--config, a render thread) never needs it.
+  const { cosmiconfig } = await import('cosmiconfig');
   const explorer = cosmiconfig('batchforge', {
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'project',
@@ -67,10 +73,10 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<ConfigRe
     file = await findConfigFile(cwd);
     if (!file) return { problems: [problem(E.ConfigNotFound, { dir: cwd })] };
   }
-  return loadConfigFile(file, cwd);
+  return loadConfigFile(file, cwd, opts.trusted);
 }
 
-export function loadConfigFile(file: string, cwd: string): ConfigResult {
+export async function loadConfigFile(file: string, cwd: string, trusted = false): Promise<ConfigResult> {
   const display = displayPath(file, cwd);
   const text = readFileSync(file, 'utf8');
   const root: KeyPath = path.basename(file) === 'package.json' ? ['batchforge'] : [];
@@ -79,9 +85,15 @@ export function loadConfigFile(file: string, cwd: string): ConfigResult {
   let value = cd.doc.toJS({ maxAliasCount: 100 }) as unknown;
   for (const k of root) value = (value as Record<string, unknown> | null)?.[k as string];
   if (value === null || value === undefined) value = {};
-  const parsed = configSchema.safeParse(value);
-  if (!parsed.success) return { problems: issuesToProblems(cd, configSchema, value, parsed.error.issues) };
-  const resolved = resolveConfig(cd, parsed.data, file, cwd);
+  let input = value as ConfigInput;
+  if (!trusted) {
+    // zod (~16 MB) is loaded only where a config is checked
+    const { configSchema } = await import('./schema.js');
+    const parsed = configSchema.safeParse(value);
+    if (!parsed.success) return { problems: issuesToProblems(cd, configSchema, value, parsed.error.issues) };
+    input = parsed.data;
+  }
+  const resolved = resolveConfig(cd, input, file, cwd);
   if (Array.isArray(resolved)) return { problems: resolved };
   return { config: resolved, problems: resolved.warnings };
 }

@@ -4,8 +4,8 @@
  * key's description and default live here and nowhere else.
  */
 import { z } from 'zod';
+import { SIZE_PATTERN } from '../util/size.js';
 
-export const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*$/i;
 
 const size = z
   .union([z.number().int().positive(), z.string().regex(SIZE_PATTERN, 'a size such as 100MB, 95MiB or 50000000')])

@@ -16,6 +16,8 @@ import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import { hashFiles, relativeTo } from './hash-files.js';
 import { prepare, type Prepared } from './prepare.js';
+import type { RenderThreadData } from './render-thread.js';
+import { threadsAvailable, worthThreads } from './render-worker.js';
 import { nameFirstRows, runGroup, type GroupProgress } from './run-group.js';
 import { totals, type BatchSummary, type BuildSummary } from './summary.js';
 
@@ -35,6 +37,12 @@ export interface BuildOptions extends LoadConfigOptions {
   check?: boolean;
   /** called after each chunk of rows */
   onProgress?: (p: Progress) => void;
+  /**
+   * render on a second thread while this one writes (default: when the compiled worker is
+   * available, the machine has two cores and a batch's sources are 8 MB or more); the output
+   * is byte-identical either way
+   */
+  threads?: boolean;
 }
 
 export interface BuildResult {
@@ -75,8 +83,14 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
 
   const tmp = makeTempDir(outDir);
   const rejects = new Rejects(tmp, config, prepared);
-  const hasher = new Hasher();
-  // inputs are hashed on the other core while the build runs
+  const useThreads = (opts.threads ?? true) && threadsAvailable();
+  const threadOf = (group: Prepared['groups'][number]): RenderThreadData | undefined =>
+    useThreads && (opts.threads === true || worthThreads(group)) ? { config: config.file, cwd: config.cwd, group: group.name } : undefined;
+  // The second core either renders (big sources) or hashes; hashing moves back to this thread,
+  // which has time to spare while a render thread works (and one isolate less is ~20 MB less).
+  const rendersOnThread = prepared.groups.some((g) => threadOf(g));
+  const hasher = rendersOnThread ? undefined : new Hasher();
+  // inputs are hashed while the build runs
   const inputs = Promise.all([
     hashFiles(config.dir, [config.file], hasher),
     hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path)), hasher),
@@ -89,10 +103,12 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     const tally = new ProblemTally(problems);
     for (const group of prepared.groups) {
       const skip = group.variants[0]!.batch.onError === 'skip';
+      const thread = threadOf(group);
       const res = await runGroup(group, tmp, {
+        ...(thread && { thread }),
         fail: (row, p, batch) => (skip ? rejects.write(row, p, batch) : tally.add(p)),
         writing: () => skip || !tally.failed,
-        hasher,
+        ...(hasher && { hasher }),
         ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
       });
       if (res.duplicates.length) await nameFirstRows(group, res.duplicates);
@@ -131,7 +147,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems], outDir };
     throw e;
   } finally {
-    await hasher.close();
+    await hasher?.close();
   }
 }
 

@@ -7,7 +7,7 @@
 import type { ResolvedBatch } from '../config/resolved.js';
 import { E, type Problem } from '../errors/index.js';
 import type { Row } from '../stages/load/row.js';
-import type { RenderedRequest, RequestPlan } from '../stages/render/plan.js';
+import type { RenderedRequest, RenderedValues, RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
 import { RequestValidator } from '../stages/validate/check-request.js';
 import { IdSet } from '../stages/validate/id-set.js';
@@ -25,6 +25,12 @@ export interface RowSink {
   reject(lane: Lane, row: Row, p: Problem, duplicateId?: string): void;
 }
 
+/** For threaded builds: accepted requests as their JSON-escaped hole values; the writing thread joins them. */
+export interface ValueSink {
+  acceptValues(lane: Lane, row: Row, req: RenderedValues): void;
+  reject(lane: Lane, row: Row, p: Problem, duplicateId?: string): void;
+}
+
 export class GroupRenderer {
   readonly lanes: Lane[];
 
@@ -39,22 +45,45 @@ export class GroupRenderer {
 
   process(row: Row, sink: RowSink): void {
     for (const lane of this.lanes) {
-      if (row.fault) {
-        sink.reject(lane, row, row.fault);
-        continue;
-      }
-      let req: RenderedRequest;
-      try {
-        req = lane.plan.render(row);
-      } catch (e) {
-        if (!(e instanceof RowError)) throw e;
-        sink.reject(lane, row, e.problem);
-        continue;
-      }
+      const req = this.render(lane, row, sink, (l, r) => l.plan.render(r));
+      if (!req) continue;
       const bytes = Buffer.byteLength(req.line) + 1;
-      const p = lane.validator.checkId(req.customId, row.origin) ?? lane.validator.checkSize(req.customId, bytes, row.origin);
-      if (p) sink.reject(lane, row, p, p.code === E.CustomIdDuplicate.code ? req.customId : undefined);
-      else sink.accept(lane, row, req, bytes);
+      if (this.check(lane, row, req.customId, bytes, sink)) sink.accept(lane, row, req, bytes);
     }
+  }
+
+  /** As process, but the lines are left to be built where they are written (render-thread.ts). */
+  processValues(row: Row, sink: ValueSink): void {
+    for (const lane of this.lanes) {
+      const req = this.render(lane, row, sink, (l, r) => l.plan.values(r));
+      if (!req) continue;
+      const escaped = lane.plan.escape(req.values);
+      // the exact size only when the cheap upper bound does not already fit
+      let bytes = lane.plan.boundBytes(escaped);
+      if (bytes > lane.batch.maxBytes) bytes = Buffer.byteLength(lane.plan.join(escaped)) + 1;
+      if (this.check(lane, row, req.customId, bytes, sink)) sink.acceptValues(lane, row, { customId: req.customId, values: escaped });
+    }
+  }
+
+  private render<T>(lane: Lane, row: Row, sink: Pick<RowSink, 'reject'>, render: (lane: Lane, row: Row) => T): T | undefined {
+    if (row.fault) {
+      sink.reject(lane, row, row.fault);
+      return undefined;
+    }
+    try {
+      return render(lane, row);
+    } catch (e) {
+      if (!(e instanceof RowError)) throw e;
+      sink.reject(lane, row, e.problem);
+      return undefined;
+    }
+  }
+
+  /** The id rule, uniqueness and size; a failing request goes to the sink's reject. */
+  private check(lane: Lane, row: Row, id: string, bytes: number, sink: Pick<RowSink, 'reject'>): boolean {
+    const p = lane.validator.checkId(id, row.origin) ?? lane.validator.checkSize(id, bytes, row.origin);
+    if (!p) return true;
+    sink.reject(lane, row, p, p.code === E.CustomIdDuplicate.code ? id : undefined);
+    return false;
   }
 }

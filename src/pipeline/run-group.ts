@@ -10,7 +10,9 @@ import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { lineTokenCounter } from '../stats/tokens.js';
 import type { Hasher } from '../util/hasher.js';
-import { GroupRenderer, type Lane, type RowSink } from './group-renderer.js';
+import { groupOutcomes, rowOf } from './outcomes.js';
+import type { RenderThreadData } from './render-thread.js';
+import { threadedOutcomes } from './render-worker.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
 import type { BatchSummary } from './summary.js';
@@ -31,6 +33,8 @@ export interface GroupHooks {
   onProgress?(p: GroupProgress): void;
   /** hashes shards on the other core */
   hasher?: Hasher;
+  /** render on a worker thread (see render-worker.ts): which config and group it loads */
+  thread?: RenderThreadData;
 }
 
 interface Partition {
@@ -51,11 +55,10 @@ export interface GroupResult {
 }
 
 export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHooks): Promise<GroupResult> {
-  const renderer = new GroupRenderer(group);
   const partitions = new Map<string, Partition>();
-  const partOf = new Map<Lane, Partition>();
-  for (const lane of renderer.lanes) {
-    const { batch } = lane;
+  /** each lane's (matrix variant's) partition, in lane order */
+  const parts: Partition[] = [];
+  for (const { batch } of group.variants) {
     let part = partitions.get(batch.name);
     if (!part) {
       const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, hooks.hasher);
@@ -64,37 +67,47 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
       partitions.set(batch.name, part);
     }
     part.variants.push(batch.variant);
-    partOf.set(lane, part);
+    parts.push(part);
   }
   const counts: RowCounts = { scanned: 0, skipped: 0 };
   const duplicates: GroupResult['duplicates'] = [];
   const progress: GroupProgress = { rows: 0, written: 0, rejected: 0, shards: 0, bytes: 0 };
-  let go = true;
-  const sink: RowSink = {
-    accept(lane, _row, req, bytes) {
-      const part = partOf.get(lane)!;
-      if (hooks.writing()) part.writer.write(req.line, bytes, req.customId, part.countTokens?.(req.line));
-      part.written++;
-      progress.written++;
-      progress.bytes += bytes;
-    },
-    reject(lane, row, p, duplicateId) {
-      if (duplicateId !== undefined) duplicates.push({ id: duplicateId, at: p });
-      partOf.get(lane)!.rejected++;
-      progress.rejected++;
-      go = hooks.fail(row, p, lane.batch) && go;
-    },
-  };
-  const first = group.variants[0]!;
+  const source = hooks.thread ? threadedOutcomes(hooks.thread, counts) : groupOutcomes(group, counts);
   try {
-    outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
-      for (const row of chunk) {
-        progress.rows++;
-        renderer.process(row, sink);
-        if (!go) break outer;
+    for await (const b of source) {
+      let go = true;
+      const fromValues = b.values.length > 0;
+      for (let k = 0, a = 0, r = 0, v = 0; k < b.lanes.length; k++) {
+        const part = parts[b.lanes[k]!]!;
+        if (b.accepted[k]) {
+          let line: string;
+          let bytes: number;
+          if (fromValues) {
+            const plan = group.variants[b.lanes[k]!]!.plan;
+            line = plan.join(b.values, v);
+            v += plan.fragments.holes.length;
+            bytes = Buffer.byteLength(line) + 1;
+          } else {
+            line = b.lines[a]!;
+            bytes = b.bytes[a]!;
+          }
+          if (hooks.writing()) part.writer.write(line, bytes, b.ids[a]!, part.countTokens?.(line));
+          a++;
+          part.written++;
+          progress.written++;
+          progress.bytes += bytes;
+        } else {
+          const rec = b.rejects[r++]!;
+          if (rec.duplicateId !== undefined) duplicates.push({ id: rec.duplicateId, at: rec.problem });
+          part.rejected++;
+          progress.rejected++;
+          go = hooks.fail(rowOf(rec), rec.problem, group.variants[rec.lane]!.batch) && go;
+        }
       }
+      progress.rows += b.rows;
+      if (!go) break;
       if (hooks.onProgress) {
-        progress.shards = [...partitions.values()].reduce((a, q) => a + q.writer.shards.length, 0);
+        progress.shards = [...partitions.values()].reduce((n, q) => n + q.writer.shards.length, 0);
         hooks.onProgress({ ...progress });
       }
     }
@@ -110,6 +123,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     const { batch } = part;
     summaries.push({
       name: batch.name,
+      group: group.name,
       provider: batch.provider.name,
       scanned: counts.scanned,
       skipped: counts.skipped,

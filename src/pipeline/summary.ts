@@ -1,6 +1,9 @@
-/** What a build did, per batch and in total; rows = written + rejected, always. */
+/** What a build did, per batch and in total; rows × matrix variants = written + rejected, always. */
 export interface BatchSummary {
+  /** the shard prefix (a matrix partition's name) */
   name: string;
+  /** the config batch it belongs to: partitions of one batch share its rows */
+  group: string;
   provider: string;
   /** rows the loader produced */
   scanned: number;
@@ -25,6 +28,8 @@ export interface BuildSummary {
 }
 
 export function totals(batches: BatchSummary[], ms: number): BuildSummary {
-  const sum = (k: 'rows' | 'written' | 'rejected' | 'shards' | 'bytes') => batches.reduce((a, b) => a + b[k], 0);
-  return { batches, rows: sum('rows'), written: sum('written'), rejected: sum('rejected'), shards: sum('shards'), bytes: sum('bytes'), ms };
+  const sum = (k: 'written' | 'rejected' | 'shards' | 'bytes') => batches.reduce((a, b) => a + b[k], 0);
+  // the partitions of one matrix batch read the same rows: count them once
+  const rows = [...new Map(batches.map((b) => [b.group, b.rows])).values()].reduce((a, n) => a + n, 0);
+  return { batches, rows, written: sum('written'), rejected: sum('rejected'), shards: sum('shards'), bytes: sum('bytes'), ms };
 }

@@ -1,4 +1,5 @@
-import { SIZE_PATTERN } from '../config/schema.js';
+/** `100MB`, `95 MiB`, `50000000`: the config schema validates sizes with it too */
+export const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*$/i;
 
 const UNITS: Record<string, number> = {
   b: 1,

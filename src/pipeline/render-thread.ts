@@ -1,0 +1,58 @@
+/**
+ * The worker side of a threaded build: loads the same config, reads, renders and checks one
+ * group's rows, and posts the outcome batches to the main thread, which writes them. At most
+ * IN_FLIGHT batches wait unacknowledged, so memory stays bounded when writing is the slower side.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadConfig } from '../config/load.js';
+import { BatchforgeError } from '../errors/index.js';
+import { groupOutcomes } from './outcomes.js';
+import { prepare } from './prepare.js';
+import type { RowCounts } from './rows.js';
+
+export interface RenderThreadData {
+  config: string;
+  cwd: string;
+  group: string;
+}
+
+export type RenderThreadMessage =
+  | { type: 'batch'; batch: import('./outcomes.js').OutcomeBatch }
+  | { type: 'done'; counts: RowCounts }
+  | { type: 'problems'; problems: import('../errors/index.js').Problem[] }
+  | { type: 'crash'; message: string; stack?: string };
+
+const IN_FLIGHT = 4;
+
+async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData): Promise<void> {
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  port.on('message', (m: unknown) => {
+    if (m !== 'ack') return;
+    inFlight--;
+    wake?.();
+  });
+  const send = (m: RenderThreadMessage) => port.postMessage(m);
+  try {
+    const loaded = await loadConfig({ config: data.config, cwd: data.cwd, trusted: true });
+    if (!loaded.config) throw new BatchforgeError(loaded.problems);
+    const group = (await prepare(loaded.config)).groups.find((g) => g.name === data.group);
+    if (!group) throw new Error(`render thread: no batch ${data.group}`);
+    const counts: RowCounts = { scanned: 0, skipped: 0 };
+    for await (const batch of groupOutcomes(group, counts, true)) {
+      send({ type: 'batch', batch });
+      if (++inFlight >= IN_FLIGHT) {
+        await new Promise<void>((resolve) => (wake = () => inFlight < IN_FLIGHT && resolve()));
+        wake = undefined;
+      }
+    }
+    send({ type: 'done', counts });
+  } catch (e) {
+    if (e instanceof BatchforgeError) send({ type: 'problems', problems: e.problems });
+    else send({ type: 'crash', message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack && { stack: (e as Error).stack }) });
+  } finally {
+    port.close();
+  }
+}
+
+if (parentPort) await main(parentPort, workerData as RenderThreadData);

@@ -1,0 +1,69 @@
+/**
+ * A threaded build (the render worker runs compiled code, so this loads dist/) must write exactly
+ * what the single-thread pipeline writes: same shards, manifest and rejects, same problems.
+ * `npm test` compiles dist/ first.
+ */
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/errors/index.js';
+import { build as buildHere } from '../../src/pipeline/build.js';
+import { project, readTexts } from '../support/project.js';
+import { REPO, tempDir } from '../support/tree.js';
+
+type Build = typeof buildHere;
+const { build: buildThreaded } = (await import(path.join(REPO, 'dist', 'pipeline', 'build.js'))) as { build: Build };
+const { threadsAvailable } = (await import(path.join(REPO, 'dist', 'pipeline', 'render-worker.js'))) as { threadsAvailable: () => boolean };
+
+async function both(dir: string) {
+  const a = tempDir();
+  const b = tempDir();
+  cpSync(dir, a, { recursive: true });
+  cpSync(dir, b, { recursive: true });
+  const one = await buildHere({ cwd: a, threads: false });
+  const two = await buildThreaded({ cwd: b, threads: true });
+  const shown = (r: Awaited<ReturnType<Build>>) => r.problems.map((p) => formatProblem(p, { hints: false }));
+  const out = (d: string) => (existsSync(path.join(d, 'out')) ? readTexts(path.join(d, 'out')) : {});
+  return { one, two, out: [out(a), out(b)], problems: [shown(one), shown(two)] };
+}
+
+describe.runIf(threadsAvailable())('threaded builds', () => {
+  test.each(readdirSync(path.join(REPO, 'examples')).filter((d) => !d.includes('.')))('examples/%s: identical output', async (name) => {
+    const src = tempDir();
+    cpSync(path.join(REPO, 'examples', name), src, { recursive: true, filter: (f) => !f.includes(`${path.sep}out`) });
+    const { one, two, out } = await both(src);
+    expect(one.ok && two.ok).toBe(true);
+    expect(out[1]).toEqual(out[0]);
+  });
+
+  test('rejects, a matrix and the summary are the same', async () => {
+    const rows = ['id,q', '1,a', '2,', '3,too,many', ...Array.from({ length: 3000 }, (_, i) => `${i + 10},q${i}`)].join('\n');
+    const dir = project({
+      'data/rows.csv': rows + '\n',
+      'batch.config.yaml': `source: { path: data/rows.csv }
+custom_id: "{{id}}-{{@matrix.model}}"
+matrix: { model: [m1, m2] }
+messages: [{ role: user, content: "{{q}}" }]
+on_error: skip
+output: { max_lines: 700 }
+`,
+    });
+    const { one, two, out } = await both(dir);
+    expect(two.ok).toBe(true);
+    expect(out[1]).toEqual(out[0]);
+    expect(two.summary?.batches).toEqual(one.summary?.batches);
+    expect(two.summary).toMatchObject({ rows: 3003, written: 6002, rejected: 4 });
+    expect(Object.keys(out[0]!).filter((f) => f.endsWith('.jsonl')).length).toBeGreaterThan(5);
+  });
+
+  test('errors in fail mode are reported the same, duplicates with both rows', async () => {
+    const dir = project({
+      'data/rows.csv': 'id,q\n1,a\n2,b\n1,c\n4,\n',
+      'batch.config.yaml': 'model: m\nsource: { path: data/rows.csv }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{q}}" }]\n',
+    });
+    const { one, two, problems } = await both(dir);
+    expect(one.ok || two.ok).toBe(false);
+    expect(problems[1]).toEqual(problems[0]);
+    expect(problems[1]).toContain('data/rows.csv:4: custom_id "q-1" is already used by data/rows.csv:2');
+  });
+});

@@ -15,6 +15,8 @@ export interface LintOptions {
   provider?: string;
   /** warnings fail too (only the exit code changes) */
   strict?: boolean;
+  /** lint files on a second thread too: default when there are several files of 16 MB or more */
+  threads?: boolean;
 }
 
 export interface FileSummary {

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BatchforgeError, E, problem } from '../errors/index.js';
 import type { FileSummary, Finding, LintOptions, LintResult } from './finding.js';
-import { lintFile } from './lint-file.js';
+import { lintFile, type FileLint } from './lint-file.js';
+import { lintHelper } from './lint-helper.js';
 import { resolveTarget } from './target.js';
 
 export type { FileSummary, Finding, LintOptions, LintResult } from './finding.js';
@@ -19,14 +20,23 @@ export async function lintFiles(files: string[], opts: LintOptions, cwd: string)
   const target = opts.provider !== undefined ? resolveTarget(opts.provider) : undefined;
   const paths = await Promise.all(files.map((f) => checkReadable(f, resolve(cwd, f))));
 
-  const findings: Finding[] = [];
-  const summaries: FileSummary[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const { summary, findings: found } = await lintFile(files[i]!, paths[i]!, target);
-    summaries.push(summary);
-    for (const f of found) findings.push(f);
+  // Files are independent (ids and models are checked per file), so with several big files a
+  // second thread lints some while this one lints the others; results keep the files' order.
+  const results: FileLint[] = new Array(files.length);
+  let next = 0;
+  const lane = async (lint: (i: number) => Promise<FileLint>) => {
+    for (let i = next++; i < files.length; i = next++) results[i] = await lint(i);
+  };
+  const helper = await lintHelper(paths, opts.threads);
+  try {
+    await Promise.all([
+      lane((i) => lintFile(files[i]!, paths[i]!, target)),
+      ...(helper ? [lane((i) => helper.lint({ id: i, file: files[i]!, path: paths[i]!, ...(opts.provider !== undefined && { provider: opts.provider }) }))] : []),
+    ]);
+  } finally {
+    await helper?.close();
   }
-  return { findings, files: summaries };
+  return { findings: results.flatMap((r) => r.findings), files: results.map((r) => r.summary) };
 }
 
 async function checkReadable(file: string, path: string): Promise<string> {

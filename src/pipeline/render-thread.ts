@@ -39,7 +39,7 @@ async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData
     const group = (await prepare(loaded.config)).groups.find((g) => g.name === data.group);
     if (!group) throw new Error(`render thread: no batch ${data.group}`);
     const counts: RowCounts = { scanned: 0, skipped: 0 };
-    for await (const batch of groupOutcomes(group, counts, true)) {
+    for await (const batch of groupOutcomes(group, counts)) {
       send({ type: 'batch', batch });
       if (++inFlight >= IN_FLIGHT) {
         await new Promise<void>((resolve) => (wake = () => inFlight < IN_FLIGHT && resolve()));

@@ -10,7 +10,8 @@ import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { lineTokenCounter } from '../stats/tokens.js';
 import type { Hasher } from '../util/hasher.js';
-import { groupOutcomes, rowOf } from './outcomes.js';
+import { rowOf } from './outcomes.js';
+import { GroupRenderer, type RowSink } from './group-renderer.js';
 import type { RenderThreadData } from './render-thread.js';
 import { threadedOutcomes } from './render-worker.js';
 import type { PreparedGroup } from './prepare.js';
@@ -72,43 +73,62 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   const counts: RowCounts = { scanned: 0, skipped: 0 };
   const duplicates: GroupResult['duplicates'] = [];
   const progress: GroupProgress = { rows: 0, written: 0, rejected: 0, shards: 0, bytes: 0 };
-  const source = hooks.thread ? threadedOutcomes(hooks.thread, counts) : groupOutcomes(group, counts);
+  const accept = (part: Partition, line: string, bytes: number, id: string) => {
+    if (hooks.writing()) part.writer.write(line, bytes, id, part.countTokens?.(line));
+    part.written++;
+    progress.written++;
+    progress.bytes += bytes;
+  };
+  /** false once the build has seen enough (fail mode) */
+  const reject = (part: Partition, row: Row, problem: Problem, batch: ResolvedBatch, duplicateId?: string): boolean => {
+    if (duplicateId !== undefined) duplicates.push({ id: duplicateId, at: problem });
+    part.rejected++;
+    progress.rejected++;
+    return hooks.fail(row, problem, batch);
+  };
+  const report = () => {
+    if (!hooks.onProgress) return;
+    progress.shards = [...partitions.values()].reduce((n, q) => n + q.writer.shards.length, 0);
+    hooks.onProgress({ ...progress });
+  };
   try {
-    for await (const b of source) {
-      let go = true;
-      const fromValues = b.values.length > 0;
-      for (let k = 0, a = 0, r = 0, v = 0; k < b.lanes.length; k++) {
-        const part = parts[b.lanes[k]!]!;
-        if (b.accepted[k]) {
-          let line: string;
-          let bytes: number;
-          if (fromValues) {
-            const plan = group.variants[b.lanes[k]!]!.plan;
-            line = plan.join(b.values, v);
+    if (hooks.thread) {
+      // rows were rendered on the render thread: join the escaped values and write
+      for await (const b of threadedOutcomes(hooks.thread, counts)) {
+        let go = true;
+        for (let k = 0, v = 0, r = 0, a = 0; k < b.lanes.length; k++) {
+          const lane = b.lanes[k]!;
+          if (b.accepted[k]) {
+            const plan = group.variants[lane]!.plan;
+            const line = plan.join(b.values, v);
             v += plan.fragments.holes.length;
-            bytes = Buffer.byteLength(line) + 1;
+            accept(parts[lane]!, line, Buffer.byteLength(line) + 1, b.ids[a++]!);
           } else {
-            line = b.lines[a]!;
-            bytes = b.bytes[a]!;
+            const rec = b.rejects[r++]!;
+            go = reject(parts[lane]!, rowOf(rec), rec.problem, group.variants[lane]!.batch, rec.duplicateId) && go;
           }
-          if (hooks.writing()) part.writer.write(line, bytes, b.ids[a]!, part.countTokens?.(line));
-          a++;
-          part.written++;
-          progress.written++;
-          progress.bytes += bytes;
-        } else {
-          const rec = b.rejects[r++]!;
-          if (rec.duplicateId !== undefined) duplicates.push({ id: rec.duplicateId, at: rec.problem });
-          part.rejected++;
-          progress.rejected++;
-          go = hooks.fail(rowOf(rec), rec.problem, group.variants[rec.lane]!.batch) && go;
         }
+        progress.rows += b.rows;
+        if (!go) break;
+        report();
       }
-      progress.rows += b.rows;
-      if (!go) break;
-      if (hooks.onProgress) {
-        progress.shards = [...partitions.values()].reduce((n, q) => n + q.writer.shards.length, 0);
-        hooks.onProgress({ ...progress });
+    } else {
+      // in this thread, each request goes straight to its shard: nothing is held per chunk
+      const renderer = new GroupRenderer(group);
+      const partOf = new Map(renderer.lanes.map((lane, i) => [lane, parts[i]!]));
+      let go = true;
+      const sink: RowSink = {
+        accept: (lane, _row, req, bytes) => accept(partOf.get(lane)!, req.line, bytes, req.customId),
+        reject: (lane, row, p, duplicateId) => void (go = reject(partOf.get(lane)!, row, p, lane.batch, duplicateId) && go),
+      };
+      const first = group.variants[0]!;
+      outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
+        for (const row of chunk) {
+          progress.rows++;
+          renderer.process(row, sink);
+          if (!go) break outer;
+        }
+        report();
       }
     }
   } catch (e) {

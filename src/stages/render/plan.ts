@@ -129,18 +129,18 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
     return id;
   };
 
+  /** the checks of one rendered hole; returns the custom_id as known so far */
+  const checkValue = (i: number, value: string, row: Row, customId: string): string => {
+    if (i === idSlot) return checkedId(value, row);
+    if (required[i] && !NOT_BLANK.test(value)) {
+      throw new RowError(problem(E.ContentEmpty, { what: holes[i]!.role, id: customId || `row ${row.index + 1}` }, row.origin));
+    }
+    return customId;
+  };
   const values = (row: Row): RenderedValues => {
     const out: string[] = new Array<string>(holes.length);
     let customId = idInLine ? '' : checkedId(idHole.render(row), row);
-    for (let i = 0; i < holes.length; i++) {
-      const value = holes[i]!.render(row);
-      if (i === idSlot) {
-        customId = checkedId(value, row);
-      } else if (required[i] && !NOT_BLANK.test(value)) {
-        throw new RowError(problem(E.ContentEmpty, { what: holes[i]!.role, id: customId || `row ${row.index + 1}` }, row.origin));
-      }
-      out[i] = value;
-    }
+    for (let i = 0; i < holes.length; i++) customId = checkValue(i, (out[i] = holes[i]!.render(row)), row, customId);
     return { customId, values: out };
   };
   // U+2028/2029 are valid in JSON but some line readers (Python's str.splitlines) split on them:
@@ -160,9 +160,16 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
   return {
     fragments,
     keep: filter ? (row) => filter.render(row).trim() === 'true' : () => true,
+    // join(escape(values(row))) without the two arrays: this runs once per request
     render(row: Row): RenderedRequest {
-      const v = values(row);
-      return { customId: v.customId, line: join(escape(v.values)) };
+      let line = safeParts[0]!;
+      let customId = idInLine ? '' : checkedId(idHole.render(row), row);
+      for (let i = 0; i < holes.length; i++) {
+        const value = holes[i]!.render(row);
+        customId = checkValue(i, value, row, customId);
+        line += escapeSeparators(JSON.stringify(value)) + safeParts[i + 1]!;
+      }
+      return { customId, line };
     },
     values,
     escape,

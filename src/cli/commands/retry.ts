@@ -33,4 +33,3 @@ ${dirUsage}`,
   };
 }
 
-export const retryCommand = createRetryCommand();

@@ -34,4 +34,3 @@ ${dirUsage}
   };
 }
 
-export const statusCommand = createStatusCommand();

@@ -58,4 +58,3 @@ ${dirUsage}
   };
 }
 
-export const submitCommand = createSubmitCommand();

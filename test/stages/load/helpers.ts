@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { BatchforgeError, formatProblem } from '../../../src/errors/index.js';
 import { CsvParser } from '../../../src/stages/load/csv-parser.js';
 import { readRows, type ReadOptions, type Row, type SourceFile, type SourceFormat } from '../../../src/stages/load/index.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/tree.js';
 
-export function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'batchforge-load-'));
-  dirs.push(d);
-  return d;
-}
+export { tempDir };
 
 /** writes `content` to a fresh temp file and describes it as a source */
 export function sourceFile(name: string, content: string | Buffer, format: SourceFormat): SourceFile {
@@ -58,4 +50,24 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** rows as plain data for exact comparisons: origin line, index, and the data or the fault's text */
+export function plain(rows: Row[], opts: { hints?: boolean } = {}) {
+  return rows.map((r) =>
+    r.fault
+      ? { line: r.origin.line, index: r.index, fault: formatProblem(r.fault, opts), raw: r.raw }
+      : { line: r.origin.line, index: r.index, data: r.data },
+  );
+}
+
+/** the problems a promise is rejected with, as `[kind] text` lines */
+export async function thrown(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof BatchforgeError) return e.problems.map((x) => `[${x.kind}] ${formatProblem(x)}`).join('\n');
+    throw e;
+  }
+  throw new Error('expected a BatchforgeError');
 }

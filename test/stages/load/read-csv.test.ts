@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BatchforgeError, formatProblem } from '../../../src/errors/index.js';
 import { readRows } from '../../../src/stages/load/index.js';
-import { collect, sourceFile } from './helpers.js';
-
-const plain = (rows: Awaited<ReturnType<typeof collect>>) =>
-  rows.map((r) => (r.fault ? { line: r.origin.line, index: r.index, fault: formatProblem(r.fault), raw: r.raw } : { line: r.origin.line, index: r.index, data: r.data }));
-
-async function thrown(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BatchforgeError) return e.problems.map((x) => `[${x.kind}] ${formatProblem(x)}`).join('\n');
-    throw e;
-  }
-  throw new Error('expected a BatchforgeError');
-}
+import { collect, plain, sourceFile, thrown } from './helpers.js';
 
 describe('reading CSV files', () => {
   it('names fields from the header and keeps every value a string', async () => {

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BatchforgeError, formatProblem } from '../../../src/errors/index.js';
 import { readRows } from '../../../src/stages/load/index.js';
-import { collect, sourceFile } from './helpers.js';
+import { collect, plain, sourceFile, thrown } from './helpers.js';
 
-const plain = (rows: Awaited<ReturnType<typeof collect>>) =>
-  rows.map((r) => (r.fault ? { line: r.origin.line, index: r.index, fault: formatProblem(r.fault, { hints: false }), raw: r.raw } : { line: r.origin.line, index: r.index, data: r.data }));
-
-async function thrown(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BatchforgeError) return e.problems.map((x) => `[${x.kind}] ${formatProblem(x)}`).join('\n');
-    throw e;
-  }
-  throw new Error('expected a BatchforgeError');
-}
+const plainNoHints = (rows: Parameters<typeof plain>[0]) => plain(rows, { hints: false });
 
 describe('reading JSON files', () => {
   it('reads an array of objects, each with the line where it starts', async () => {
     const text = '\ufeff[\n  {"id": 1, "s": "a,]}[{\\"\\\\"},\n  {\n    "id": 2,\n    "nested": [{"x": [1, {"y": "}"}]}]\n  },\r\n\r\n  {"id": 3}]\n';
-    expect(plain(await collect([sourceFile('rows.json', text, 'json')]))).toEqual([
+    expect(plainNoHints(await collect([sourceFile('rows.json', text, 'json')]))).toEqual([
       { line: 2, index: 0, data: { id: 1, s: 'a,]}[{"\\' } },
       { line: 3, index: 1, data: { id: 2, nested: [{ x: [1, { y: '}' }] }] } },
       { line: 8, index: 2, data: { id: 3 } },
@@ -27,7 +15,7 @@ describe('reading JSON files', () => {
   });
 
   it('reads items on one line and an empty array', async () => {
-    expect(plain(await collect([sourceFile('one.json', '[{"a":1},{"a":2}]', 'json'), sourceFile('none.json', ' [ ] ', 'json')]))).toEqual([
+    expect(plainNoHints(await collect([sourceFile('one.json', '[{"a":1},{"a":2}]', 'json'), sourceFile('none.json', ' [ ] ', 'json')]))).toEqual([
       { line: 1, index: 0, data: { a: 1 } },
       { line: 1, index: 1, data: { a: 2 } },
     ]);
@@ -35,7 +23,7 @@ describe('reading JSON files', () => {
 
   it('turns items that are not objects into faulty rows with their text', async () => {
     const text = '[\n{"ok": true},\n[1, 2],\n"s",\n  3.5 ,\nnull\n]';
-    expect(plain(await collect([sourceFile('mixed.json', text, 'json')]))).toEqual([
+    expect(plainNoHints(await collect([sourceFile('mixed.json', text, 'json')]))).toEqual([
       { line: 2, index: 0, data: { ok: true } },
       { line: 3, index: 1, fault: 'data/mixed.json:3: row is an array, not a JSON object', raw: '[1, 2]' },
       { line: 4, index: 2, fault: 'data/mixed.json:4: row is a string, not a JSON object', raw: '"s"' },

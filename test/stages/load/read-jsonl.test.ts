@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/errors/index.js';
-import { collect, sourceFile } from './helpers.js';
+import { collect, plain as plainRows, sourceFile } from './helpers.js';
 
-const plain = (rows: Awaited<ReturnType<typeof collect>>) =>
-  rows.map((r) => (r.fault ? { line: r.origin.line, index: r.index, fault: formatProblem(r.fault, { hints: false }), raw: r.raw } : { line: r.origin.line, index: r.index, data: r.data }));
+const plain = (rows: Parameters<typeof plainRows>[0]) => plainRows(rows, { hints: false });
 
 function parseError(text: string): string {
   try {

@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BatchforgeError, formatProblem } from '../../../src/errors/index.js';
 import { formatFromPath, resolveSources } from '../../../src/stages/load/index.js';
-import { tempDir } from './helpers.js';
+import { tempDir, thrown } from './helpers.js';
 
 function tree(files: string[]): string {
   const root = tempDir();
@@ -12,16 +11,6 @@ function tree(files: string[]): string {
     writeFileSync(join(root, f), '');
   }
   return root;
-}
-
-async function thrown(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BatchforgeError) return e.problems.map((x) => `[${x.kind}] ${formatProblem(x)}`).join('\n');
-    throw e;
-  }
-  throw new Error('expected a BatchforgeError');
 }
 
 describe('formatFromPath', () => {

@@ -117,7 +117,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     }
     tally.finish();
     rejects.close();
-    const summary = totals(summaries, Math.round(performance.now() - started));
+    const summary = totals(summaries, Math.round(performance.now() - started), rendersOnThread);
     if (problems.some((p) => p.severity === 'error')) {
       removeDir(tmp);
       return { ok: false, problems, summary, outDir };

@@ -67,3 +67,28 @@ output: { max_lines: 700 }
     expect(problems[1]).toContain('data/rows.csv:4: custom_id "q-1" is already used by data/rows.csv:2');
   });
 });
+
+describe.runIf(threadsAvailable())('when a render thread is used', () => {
+  const big = () => {
+    const row = (i: number) => `${i},${'a question that is long enough to make the file big '.repeat(3)}`;
+    return project({
+      'data/rows.csv': 'id,q\n' + Array.from({ length: 60_000 }, (_, i) => row(i)).join('\n') + '\n',
+      'batch.config.yaml': 'model: m\nsource: { path: data/rows.csv }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{q}}" }]\n',
+    });
+  };
+
+  test('by default for sources of 8 MB or more; `build --single-thread` never', async () => {
+    const { run } = (await import(path.join(REPO, 'dist', 'cli', 'run.js'))) as typeof import('../../src/cli/run.js');
+    const io = (cwd: string) => {
+      const out = { text: '' };
+      return { out, io: { stdout: { write: (s: string) => (out.text += s) }, stderr: { write: () => true }, cwd, env: {}, color: false } };
+    };
+    const dir = big();
+    const a = io(dir);
+    expect(await run(['build', '--json'], a.io)).toBe(0);
+    expect(JSON.parse(a.out.text).summary.threaded).toBe(true);
+    const b = io(dir);
+    expect(await run(['build', '--json', '--single-thread'], b.io)).toBe(0);
+    expect(JSON.parse(b.out.text).summary.threaded).toBe(false);
+  });
+});

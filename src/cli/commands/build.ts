@@ -33,6 +33,7 @@ export const buildCommand: Command = {
       cwd: io.cwd,
       ...(typeof values.config === 'string' && { config: values.config }),
       check: values.check === true,
+      ...(values['single-thread'] === true && { threads: false }),
       ...(progress && { onProgress: (p) => progress.update(p) }),
     }).finally(() => progress?.done());
     printProblems(io, result.problems);

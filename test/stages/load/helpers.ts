@@ -5,8 +5,9 @@ import { CsvParser } from '../../../src/stages/load/csv-parser.js';
 import { readRows, type ReadOptions, type Row, type SourceFile, type SourceFormat } from '../../../src/stages/load/index.js';
 
 import { tempDir } from '../../support/tree.js';
+import { prng } from '../../support/prng.js';
 
-export { tempDir };
+export { prng, tempDir };
 
 /** writes `content` to a fresh temp file and describes it as a source */
 export function sourceFile(name: string, content: string | Buffer, format: SourceFormat): SourceFile {
@@ -38,18 +39,6 @@ export function parseCsv(text: string, cuts: number[] = [], delimiter = ','): Pa
   parser.push(text.slice(last));
   parser.end();
   return out;
-}
-
-/** mulberry32: a tiny seeded PRNG so property tests are reproducible */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** rows as plain data for exact comparisons: origin line, index, and the data or the fault's text */

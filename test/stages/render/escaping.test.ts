@@ -3,15 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { compileFragments, fillFragments } from '../../../src/stages/render/fragments.js';
 import { Hole, type Tree } from '../../../src/stages/render/tree.js';
 import { plans, row } from '../../support/plan.js';
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../support/prng.js';
 
 const ALPHABET = ['"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '\u007f', '\u2028', '\u2029', '{', '}', '<', '&', 'é', '中', '😀', '\ud800', 'a', ' ', ',', "'", '/'];
 

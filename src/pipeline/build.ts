@@ -3,7 +3,7 @@
  * decides how to print them. With on_error: fail any bad request fails the build (the first
  * MAX_PROBLEMS distinct ones are reported); with skip, bad requests go to rejects.jsonl.
  */
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { ResolvedBatch, ResolvedConfig } from '../config/resolved.js';
@@ -11,6 +11,7 @@ import { BatchforgeError, E, formatLocation, problem, type Problem } from '../er
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
 import { commitOutput, diffOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS, removeDir } from '../stages/shard/output-dir.js';
+import type { UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { Hasher } from '../util/hasher.js';
 import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
@@ -43,6 +44,8 @@ export interface BuildOptions extends LoadConfigOptions {
    * is byte-identical either way
    */
   threads?: boolean;
+  /** custom_ids kept in memory before later ones are spilled to disk (default MEMORY_IDS; tests make it small) */
+  memoryIds?: number;
 }
 
 export interface BuildResult {
@@ -101,16 +104,29 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     const summaries: BatchSummary[] = [];
     const batches: BatchManifest[] = [];
     const tally = new ProblemTally(problems);
-    for (const group of prepared.groups) {
+    for (const [i, group] of prepared.groups.entries()) {
       const skip = group.variants[0]!.batch.onError === 'skip';
       const thread = threadOf(group);
-      const res = await runGroup(group, tmp, {
-        ...(thread && { thread }),
-        fail: (row, p, batch) => (skip ? rejects.write(row, p, batch) : tally.add(p)),
-        writing: () => skip || !tally.failed,
-        ...(hasher && { hasher }),
-        ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
-      });
+      const ids: UniqueIdsOptions = { spillDir: path.join(tmp, `.ids-${i}`), ...(opts.memoryIds !== undefined && { memoryIds: opts.memoryIds }) };
+      const run = (known?: Uint32Array) =>
+        runGroup(group, tmp, {
+          ...(thread && { thread }),
+          fail: (row, p, batch) => (skip ? rejects.write(row, p, batch) : tally.add(p)),
+          writing: () => skip || !tally.failed,
+          ...(hasher && { hasher }),
+          ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
+          ids: known ? { ...ids, known } : ids,
+        });
+      const marks = { tally: tally.mark(), rejects: rejects.mark() };
+      let res = await run();
+      if (res.late.length) {
+        // duplicates among ids spilled to disk, found after the last row: run the group again,
+        // rejecting them at their rows, as if every id had been kept in memory
+        discardShards(tmp, res.manifests);
+        tally.rewind(marks.tally);
+        rejects.rewind(marks.rejects);
+        res = await run(res.late);
+      }
       if (res.duplicates.length) await nameFirstRows(group, res.duplicates);
       summaries.push(...res.summaries);
       batches.push(...res.manifests);
@@ -151,14 +167,31 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** Removes the shards a group's run wrote. */
+function discardShards(tmp: string, manifests: BatchManifest[]): void {
+  for (const { shards } of manifests) {
+    for (const shard of shards) {
+      rmSync(path.join(tmp, shard.file), { force: true });
+      if (shard.ids_file) rmSync(path.join(tmp, shard.ids_file), { force: true });
+    }
+  }
+}
+
 /**
  * Errors of a failing build: distinct ones up to MAX_PROBLEMS; the same error at the same place
  * (a template bug hits every row) shown SAME_PROBLEM_SHOWN times, then counted.
  */
+interface TallyMark {
+  failed: boolean;
+  shown: number;
+  problems: number;
+  same: Map<string, { count: number; first: Problem }>;
+}
+
 class ProblemTally {
   failed = false;
   private shown = 0;
-  private readonly same = new Map<string, { count: number; first: Problem }>();
+  private same = new Map<string, { count: number; first: Problem }>();
   constructor(private readonly problems: Problem[]) {}
 
   /** returns false once reading on is pointless */
@@ -179,6 +212,20 @@ class ProblemTally {
     return true;
   }
 
+  /** the tally as it is now, for rewind */
+  mark(): TallyMark {
+    const same = new Map([...this.same].map(([k, v]) => [k, { ...v }]));
+    return { failed: this.failed, shown: this.shown, problems: this.problems.length, same };
+  }
+
+  /** forgets what was added since the mark (a group that runs again) */
+  rewind(m: TallyMark): void {
+    this.failed = m.failed;
+    this.shown = m.shown;
+    this.problems.length = m.problems;
+    this.same = new Map([...m.same].map(([k, v]) => [k, { ...v }]));
+  }
+
   finish(): void {
     for (const { count, first } of this.same.values()) {
       if (count > SAME_PROBLEM_SHOWN) this.problems.push(problem(E.SameProblemMore, { more: count - SAME_PROBLEM_SHOWN, code: first.code }, first.location));
@@ -194,6 +241,8 @@ class ProblemTally {
 class Rejects {
   lines = 0;
   private fd: number | undefined;
+  /** bytes written */
+  private pos = 0;
   private readonly rename: Array<[string, string]>;
 
   constructor(
@@ -216,14 +265,30 @@ class Rejects {
       message: this.local(p.message),
       ...(row.fault ? { raw: row.raw ?? '' } : { row: row.data }),
     };
-    writeSync(this.fd, JSON.stringify(rec) + '\n');
+    const text = JSON.stringify(rec) + '\n';
+    writeSync(this.fd, text, this.pos);
+    this.pos += Buffer.byteLength(text);
     this.lines++;
     return true;
   }
 
+  mark(): { lines: number; pos: number } {
+    return { lines: this.lines, pos: this.pos };
+  }
+
+  /** forgets the lines written since the mark */
+  rewind(m: { lines: number; pos: number }): void {
+    if (this.fd !== undefined) ftruncateSync(this.fd, m.pos);
+    this.lines = m.lines;
+    this.pos = m.pos;
+  }
+
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
     this.fd = undefined;
+    // every line was rewound: no file, as when none was ever written
+    if (this.lines === 0) rmSync(path.join(this.tmp, REJECTS), { force: true });
   }
 
   private local(text: string): string {

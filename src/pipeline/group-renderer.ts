@@ -10,7 +10,7 @@ import type { Row } from '../stages/load/row.js';
 import type { RenderedRequest, RenderedValues, RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
 import { RequestValidator } from '../stages/validate/check-request.js';
-import { IdSet } from '../stages/validate/id-set.js';
+import { UniqueIds } from '../stages/validate/unique-ids.js';
 import type { PreparedGroup } from './prepare.js';
 
 export interface Lane {
@@ -34,8 +34,11 @@ export interface ValueSink {
 export class GroupRenderer {
   readonly lanes: Lane[];
 
-  constructor(group: PreparedGroup) {
-    const ids = new IdSet();
+  /** `ids`: where the group's custom_ids are kept (in memory, unbounded, by default) */
+  constructor(
+    group: PreparedGroup,
+    readonly ids: UniqueIds = new UniqueIds(),
+  ) {
     this.lanes = group.variants.map(({ batch, plan }) => ({
       batch,
       plan,

@@ -6,6 +6,7 @@
 import type { Problem } from '../errors/index.js';
 import type { Origin, Row } from '../stages/load/row.js';
 import type { RenderedValues } from '../stages/render/plan.js';
+import type { UniqueIds } from '../stages/validate/unique-ids.js';
 import { GroupRenderer, type Lane, type ValueSink } from './group-renderer.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
@@ -77,8 +78,8 @@ class Packer implements ValueSink {
 }
 
 /** The group's outcomes, rendered and checked in this (the render) thread. */
-export async function* groupOutcomes(group: PreparedGroup, counts: RowCounts): AsyncGenerator<OutcomeBatch> {
-  const renderer = new GroupRenderer(group);
+export async function* groupOutcomes(group: PreparedGroup, counts: RowCounts, ids?: UniqueIds): AsyncGenerator<OutcomeBatch> {
+  const renderer = new GroupRenderer(group, ids);
   const packer = new Packer(renderer.lanes);
   const first = group.variants[0]!;
   for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config/load.js';
 import { BatchforgeError } from '../errors/index.js';
+import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { groupOutcomes } from './outcomes.js';
 import { prepare } from './prepare.js';
 import type { RowCounts } from './rows.js';
@@ -14,11 +15,13 @@ export interface RenderThreadData {
   config: string;
   cwd: string;
   group: string;
+  /** where the group's custom_ids are kept */
+  ids?: UniqueIdsOptions;
 }
 
 export type RenderThreadMessage =
   | { type: 'batch'; batch: import('./outcomes.js').OutcomeBatch }
-  | { type: 'done'; counts: RowCounts }
+  | { type: 'done'; counts: RowCounts; late: Uint32Array }
   | { type: 'problems'; problems: import('../errors/index.js').Problem[] }
   | { type: 'crash'; message: string; stack?: string };
 
@@ -39,14 +42,15 @@ async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData
     const group = (await prepare(loaded.config)).groups.find((g) => g.name === data.group);
     if (!group) throw new Error(`render thread: no batch ${data.group}`);
     const counts: RowCounts = { scanned: 0, skipped: 0 };
-    for await (const batch of groupOutcomes(group, counts)) {
+    const ids = new UniqueIds(data.ids);
+    for await (const batch of groupOutcomes(group, counts, ids)) {
       send({ type: 'batch', batch });
       if (++inFlight >= IN_FLIGHT) {
         await new Promise<void>((resolve) => (wake = () => inFlight < IN_FLIGHT && resolve()));
         wake = undefined;
       }
     }
-    send({ type: 'done', counts });
+    send({ type: 'done', counts, late: ids.finish() });
   } catch (e) {
     if (e instanceof BatchforgeError) send({ type: 'problems', problems: e.problems });
     else send({ type: 'crash', message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack && { stack: (e as Error).stack }) });

@@ -29,7 +29,13 @@ export function worthThreads(group: PreparedGroup): boolean {
   return group.files.reduce((a, f) => a + statSync(f.path).size, 0) >= THREAD_MIN_BYTES;
 }
 
-export async function* threadedOutcomes(data: RenderThreadData, counts: RowCounts): AsyncGenerator<OutcomeBatch> {
+/** what the render thread reports after its last batch */
+export interface ThreadEnd {
+  /** duplicates only its spilled ids showed (see unique-ids.ts) */
+  late: Uint32Array;
+}
+
+export async function* threadedOutcomes(data: RenderThreadData, counts: RowCounts, end: ThreadEnd): AsyncGenerator<OutcomeBatch> {
   const worker = new Worker(THREAD, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
   const queue: RenderThreadMessage[] = [];
   let failure: Error | undefined;
@@ -65,6 +71,7 @@ export async function* threadedOutcomes(data: RenderThreadData, counts: RowCount
         worker.postMessage('ack');
       } else if (m.type === 'done') {
         Object.assign(counts, m.counts);
+        end.late = m.late;
         return;
       } else if (m.type === 'problems') {
         throw new BatchforgeError(m.problems);

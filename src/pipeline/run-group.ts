@@ -3,17 +3,19 @@
  * and writes every accepted request to its partition's shards. Bad requests go to `fail` (the caller decides:
  * report or reject). Counts requests, so rows × variants = written + rejected per group.
  */
+import { rmSync } from 'node:fs';
 import type { ResolvedBatch } from '../config/resolved.js';
 import { E, type Problem } from '../errors/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
+import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { lineTokenCounter } from '../stats/tokens.js';
 import type { Hasher } from '../util/hasher.js';
 import { rowOf } from './outcomes.js';
 import { GroupRenderer, type RowSink } from './group-renderer.js';
 import type { RenderThreadData } from './render-thread.js';
-import { threadedOutcomes } from './render-worker.js';
+import { threadedOutcomes, type ThreadEnd } from './render-worker.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
 import type { BatchSummary } from './summary.js';
@@ -36,6 +38,11 @@ export interface GroupHooks {
   hasher?: Hasher;
   /** render on a worker thread (see render-worker.ts): which config and group it loads */
   thread?: RenderThreadData;
+  /**
+   * where the group's custom_ids are kept (see unique-ids.ts): without a spillDir all in memory;
+   * `known` is what an earlier run's spill found
+   */
+  ids?: UniqueIdsOptions;
 }
 
 interface Partition {
@@ -53,6 +60,11 @@ export interface GroupResult {
   manifests: BatchManifest[];
   /** duplicate ids found with fingerprints, for naming their first rows */
   duplicates: Array<{ id: string; at: Problem }>;
+  /**
+   * duplicates among spilled ids, found after the last row (ordinals, ascending): the group
+   * must run again with them `known` (the build does it); empty when none, or when the run stopped early
+   */
+  late: Uint32Array;
 }
 
 export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHooks): Promise<GroupResult> {
@@ -91,10 +103,12 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     progress.shards = [...partitions.values()].reduce((n, q) => n + q.writer.shards.length, 0);
     hooks.onProgress({ ...progress });
   };
+  const idOptions = hooks.ids ?? {};
+  const end: ThreadEnd = { late: new Uint32Array(0) };
   try {
     if (hooks.thread) {
       // rows were rendered on the render thread: join the escaped values and write
-      for await (const b of threadedOutcomes(hooks.thread, counts)) {
+      for await (const b of threadedOutcomes({ ...hooks.thread, ids: idOptions }, counts, end)) {
         let go = true;
         for (let k = 0, v = 0, r = 0, a = 0; k < b.lanes.length; k++) {
           const lane = b.lanes[k]!;
@@ -114,7 +128,8 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
       }
     } else {
       // in this thread, each request goes straight to its shard: nothing is held per chunk
-      const renderer = new GroupRenderer(group);
+      const ids = new UniqueIds(idOptions);
+      const renderer = new GroupRenderer(group, ids);
       const partOf = new Map(renderer.lanes.map((lane, i) => [lane, parts[i]!]));
       let go = true;
       const sink: RowSink = {
@@ -130,10 +145,15 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
         }
         report();
       }
+      if (go) end.late = ids.finish();
+      else ids.dispose();
     }
   } catch (e) {
     for (const part of partitions.values()) part.writer.abort();
     throw e;
+  } finally {
+    // a run that stopped early leaves its spilled ids (the render thread's, too) unread
+    if (idOptions.spillDir !== undefined) rmSync(idOptions.spillDir, { recursive: true, force: true });
   }
   const rows = progress.rows;
   const summaries: BatchSummary[] = [];
@@ -166,7 +186,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
       shards,
     });
   }
-  return { summaries, manifests, duplicates };
+  return { summaries, manifests, duplicates, late: end.late };
 }
 
 /**

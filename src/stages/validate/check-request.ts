@@ -6,7 +6,7 @@
 import { E, problem, type Problem } from '../../errors/index.js';
 import type { CustomIdRule } from '../../providers/profile.js';
 import type { Origin } from '../load/row.js';
-import { IdSet } from './id-set.js';
+import { UniqueIds } from './unique-ids.js';
 
 export class RequestValidator {
   constructor(
@@ -14,7 +14,7 @@ export class RequestValidator {
     private readonly rule: CustomIdRule,
     private readonly maxBytes: number,
     /** ids must be unique across a whole fan-out: variants share one set */
-    readonly ids: IdSet = new IdSet(),
+    readonly ids: UniqueIds = new UniqueIds(),
   ) {}
 
   /** The id rule and uniqueness; a duplicate's first row is found later (see findFirstRows). */

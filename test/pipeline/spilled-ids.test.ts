@@ -1,0 +1,95 @@
+/**
+ * Past MEMORY_IDS a build spills custom_ids to disk and finds duplicates among them after the last
+ * row, then runs the group again (unique-ids.ts). The result must be exactly what keeping every
+ * id in memory gives: same shards, manifest, rejects and problems, threaded or not.
+ */
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/errors/index.js';
+import { build as buildHere, type BuildOptions } from '../../src/pipeline/build.js';
+import { project, readTexts } from '../support/project.js';
+import { REPO, tempDir } from '../support/tree.js';
+
+type Build = typeof buildHere;
+const { build: buildThreaded } = (await import(path.join(REPO, 'dist', 'pipeline', 'build.js'))) as { build: Build };
+
+async function run(dir: string, opts: BuildOptions, threaded = false) {
+  const copy = tempDir();
+  cpSync(dir, copy, { recursive: true });
+  let runs = 0;
+  const res = await (threaded ? buildThreaded : buildHere)({ cwd: copy, ...opts, onProgress: () => runs++ });
+  const out = path.join(copy, 'out');
+  return {
+    res,
+    problems: res.problems.map((p) => formatProblem(p, { hints: false })),
+    out: existsSync(out) ? readTexts(out) : {},
+    leftovers: readdirSync(copy).filter((f) => f.startsWith('.')),
+    /** progress reports: one per run of the group's 40 rows */
+    runs,
+  };
+}
+
+/** 40 rows; later rows repeat ids: of a row kept in memory (1), of spilled rows (20, 25), twice (20) */
+function rows(): string {
+  const ids = Array.from({ length: 40 }, (_, i) => String(i + 1));
+  ids[30] = '20';
+  ids[33] = '1';
+  ids[35] = '25';
+  ids[38] = '20';
+  return ['id,q', ...ids.map((id, i) => `${id},${i === 12 ? '' : `question ${i}`}`)].join('\n') + '\n';
+}
+
+const config = (onError: string) => `model: m
+source: { path: data/rows.csv }
+custom_id: "q-{{id}}-{{@matrix.t}}"
+matrix: { t: [a, b] }
+messages: [{ role: user, content: "{{q}}" }]
+on_error: ${onError}
+output: { max_lines: 7 }
+`;
+
+describe.each([false, true])('duplicates among spilled ids (threads: %s)', (threads) => {
+  test('on_error: skip writes and rejects exactly what an in-memory id set does', async () => {
+    const dir = project({ 'data/rows.csv': rows(), 'batch.config.yaml': config('skip') });
+    const memory = await run(dir, { threads }, threads);
+    const spilled = await run(dir, { threads, memoryIds: 4 }, threads);
+    expect(memory.res.ok).toBe(true);
+    expect(spilled.res.ok).toBe(true);
+    expect(spilled.out).toEqual(memory.out);
+    expect(spilled.res.summary?.batches).toEqual(memory.res.summary?.batches);
+    expect([memory.runs, spilled.runs]).toEqual([1, 2]);
+    // 40 rows × 2 variants: 4 repeated rows × 2 + the empty question × 2 rejected
+    expect(spilled.res.summary).toMatchObject({ rows: 40, written: 70, rejected: 10 });
+    const rejects = spilled.out['rejects.jsonl']!.trim().split('\n').map((l) => JSON.parse(l) as { origin: string; code: string });
+    expect(rejects.map((r) => `${r.origin} ${r.code}`)).toEqual([
+      'data/rows.csv:14 content-empty',
+      'data/rows.csv:14 content-empty',
+      'data/rows.csv:32 custom-id-duplicate',
+      'data/rows.csv:32 custom-id-duplicate',
+      'data/rows.csv:35 custom-id-duplicate',
+      'data/rows.csv:35 custom-id-duplicate',
+      'data/rows.csv:37 custom-id-duplicate',
+      'data/rows.csv:37 custom-id-duplicate',
+      'data/rows.csv:40 custom-id-duplicate',
+      'data/rows.csv:40 custom-id-duplicate',
+    ]);
+    expect(spilled.leftovers).toEqual([]);
+  });
+
+  test('on_error: fail reports every duplicate at its row with the first row, as in memory', async () => {
+    const dir = project({ 'data/rows.csv': rows().replace(',\n', ',filled\n'), 'batch.config.yaml': config('fail') });
+    const memory = await run(dir, { threads }, threads);
+    const spilled = await run(dir, { threads, memoryIds: 4 }, threads);
+    expect(spilled.res.ok).toBe(false);
+    expect(spilled.problems).toEqual(memory.problems);
+    expect([memory.runs, spilled.runs]).toEqual([1, 2]);
+    expect(spilled.problems.filter((p) => p.includes('custom_id "q-20-a"'))).toEqual([
+      'data/rows.csv:32: custom_id "q-20-a" is already used by data/rows.csv:21',
+      'data/rows.csv:40: custom_id "q-20-a" is already used by data/rows.csv:21',
+    ]);
+    expect(spilled.problems).toHaveLength(8);
+    expect(spilled.out).toEqual({});
+    expect(spilled.leftovers).toEqual([]);
+  });
+});

@@ -52,6 +52,28 @@ describe('ShardWriter', () => {
     expect(shards.map((s) => [s.lines, s.bytes])).toEqual([[2, 30], [1, 15]]);
   });
 
+  test('lines as strings or as encoded bytes give the same files, across 256 KiB blocks and lines bigger than one', async () => {
+    // lines of 1 KB to 600 KB, multi-byte text, so that some end exactly at or cross a block's end
+    const lines = [3, 100_000, 261_000, 5, 600_000, 40_000, 262_000, 1].map((n, i) => line(i, n).replace('...', 'é€😀'));
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const a = tmp();
+    const fromStrings = await writeAll(new ShardWriter(a, 'b', 1e9, 5), lines);
+    const b = tmp();
+    const w = new ShardWriter(b, 'b', 1e9, 5);
+    const text = Buffer.from(lines.map((l) => l + '\n').join(''));
+    for (let i = 0, at = 0; i < lines.length; i++) {
+      const end = at + Buffer.byteLength(lines[i]!) + 1;
+      w.writeBytes(text, at, end, `r${i}`);
+      at = end;
+    }
+    const fromBytes = await w.close();
+    expect(fromBytes).toEqual(fromStrings);
+    const files = fromStrings.map((s) => readFileSync(path.join(a, s.file)));
+    expect(Buffer.concat(files).equals(text)).toBe(true);
+    expect(fromStrings.map((s) => s.sha256)).toEqual(files.map(sha));
+    expect(fromStrings.map((s) => s.lines)).toEqual([5, 3]);
+  });
+
   test('no lines, no shard files', async () => {
     const dir = tmp();
     expect(await writeAll(new ShardWriter(dir, 'b', 100, 10), [])).toEqual([]);

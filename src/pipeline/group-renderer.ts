@@ -25,9 +25,10 @@ export interface RowSink {
   reject(lane: Lane, row: Row, p: Problem, duplicateId?: string): void;
 }
 
-/** For threaded builds: accepted requests as their JSON-escaped hole values; the writing thread joins them. */
+/** For threaded builds: accepted requests as their JSON-escaped hole values, to be joined by the sink. */
 export interface ValueSink {
-  acceptValues(lane: Lane, row: Row, req: RenderedValues): void;
+  /** `bound`: at least the UTF-8 length of the joined line plus its newline */
+  acceptValues(lane: Lane, row: Row, req: RenderedValues, bound: number): void;
   reject(lane: Lane, row: Row, p: Problem, duplicateId?: string): void;
 }
 
@@ -55,7 +56,7 @@ export class GroupRenderer {
     }
   }
 
-  /** As process, but the lines are left to be built where they are written (render-thread.ts). */
+  /** As process, but the sink joins the lines (render-thread.ts encodes them for the writing thread). */
   processValues(row: Row, sink: ValueSink): void {
     for (const lane of this.lanes) {
       const req = this.render(lane, row, sink, (l, r) => l.plan.values(r));
@@ -64,7 +65,7 @@ export class GroupRenderer {
       // the exact size only when the cheap upper bound does not already fit
       let bytes = lane.plan.boundBytes(escaped);
       if (bytes > lane.batch.maxBytes) bytes = Buffer.byteLength(lane.plan.join(escaped)) + 1;
-      if (this.check(lane, row, req.customId, bytes, sink)) sink.acceptValues(lane, row, { customId: req.customId, values: escaped });
+      if (this.check(lane, row, req.customId, bytes, sink)) sink.acceptValues(lane, row, { customId: req.customId, values: escaped }, bytes);
     }
   }
 

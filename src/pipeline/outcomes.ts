@@ -1,7 +1,8 @@
 /**
- * What a group's rows became on the render thread, in order: accepted requests as their
- * JSON-escaped hole values, and rejected requests, packed into plain arrays per chunk of rows so
- * that they cross the thread boundary cheaply (see render-worker.ts).
+ * What a group's rows became on the render thread, in order: accepted requests as their lines'
+ * UTF-8 bytes in one buffer, and rejected requests, packed per chunk of rows so that they cross
+ * the thread boundary cheaply: the buffer is transferred, not copied, and the writing thread only
+ * copies bytes into its shards (see render-worker.ts).
  */
 import type { Problem } from '../errors/index.js';
 import type { Origin, Row } from '../stages/load/row.js';
@@ -31,31 +32,69 @@ export interface OutcomeBatch {
   /** per request, in order: its lane (matrix variant) and whether it was accepted */
   lanes: number[];
   accepted: boolean[];
-  /** accepted requests, in order: their JSON-escaped hole values, flat, and their ids */
-  values: string[];
+  /** accepted requests' lines, newlines included, back to back (a Uint8Array once it crossed threads) */
+  text: Uint8Array<ArrayBuffer>;
+  /** accepted requests, in order: the UTF-8 length of each line (newline included) and its id */
+  sizes: number[];
   ids: string[];
   /** rejected requests, in order */
   rejects: RejectRecord[];
 }
 
+/**
+ * Buffers for batches' text that came back from the writing thread, to be filled again: the
+ * same few buffers go round instead of a new one per batch (external memory is only freed by a
+ * GC, so fresh buffers piled up: ~40 MB per thread at 1M rows).
+ */
+export class BufferPool {
+  private readonly free: ArrayBuffer[] = [];
+
+  give(buffer: ArrayBuffer): void {
+    this.free.push(buffer);
+  }
+
+  /** a buffer of at least `bytes`, its own (not Node's shared pool), so that it can be transferred */
+  take(bytes: number): Buffer<ArrayBuffer> {
+    let ab = this.free.pop();
+    while (ab && ab.byteLength < bytes) ab = this.free.pop();
+    return ab ? Buffer.from(ab) : Buffer.allocUnsafeSlow(bytes);
+  }
+}
+
 /** A sink that packs what it is told into OutcomeBatches. */
 class Packer implements ValueSink {
-  batch: OutcomeBatch = Packer.empty();
+  batch: OutcomeBatch & { text: Buffer<ArrayBuffer> };
   private readonly laneIndex: Map<Lane, number>;
+  /** bytes of text used in batch */
+  private used = 0;
+  /** the biggest text so far, with room to spare, to size the next batch's buffer */
+  private typical = 64 * 1024;
 
-  constructor(lanes: readonly Lane[]) {
+  constructor(
+    lanes: readonly Lane[],
+    private readonly pool: BufferPool,
+  ) {
     this.laneIndex = new Map(lanes.map((l, i) => [l, i]));
+    this.batch = this.empty();
   }
 
-  static empty(): OutcomeBatch {
-    return { rows: 0, lanes: [], accepted: [], values: [], ids: [], rejects: [] };
+  private empty(): OutcomeBatch & { text: Buffer<ArrayBuffer> } {
+    return { rows: 0, lanes: [], accepted: [], text: this.pool.take(this.typical), sizes: [], ids: [], rejects: [] };
   }
 
-  acceptValues(lane: Lane, _row: Row, req: RenderedValues): void {
+  acceptValues(lane: Lane, _row: Row, req: RenderedValues, bound: number): void {
     const b = this.batch;
     b.lanes.push(this.laneIndex.get(lane)!);
     b.accepted.push(true);
-    for (const v of req.values) b.values.push(v);
+    if (this.used + bound > b.text.length) {
+      const text = this.pool.take(Math.max(2 * b.text.length, this.used + bound));
+      b.text.copy(text, 0, 0, this.used);
+      b.text = text;
+    }
+    const n = b.text.write(lane.plan.join(req.values), this.used) + 1;
+    b.text[this.used + n - 1] = 0x0a;
+    this.used += n;
+    b.sizes.push(n);
     b.ids.push(req.customId);
   }
 
@@ -71,16 +110,19 @@ class Packer implements ValueSink {
   }
 
   take(): OutcomeBatch {
-    const b = this.batch;
-    this.batch = Packer.empty();
+    const b: OutcomeBatch = this.batch;
+    b.text = b.text.subarray(0, this.used);
+    this.typical = Math.max(this.typical, Math.ceil(this.used * 1.25));
+    this.used = 0;
+    this.batch = this.empty();
     return b;
   }
 }
 
 /** The group's outcomes, rendered and checked in this (the render) thread. */
-export async function* groupOutcomes(group: PreparedGroup, counts: RowCounts, ids?: UniqueIds): AsyncGenerator<OutcomeBatch> {
+export async function* groupOutcomes(group: PreparedGroup, counts: RowCounts, ids?: UniqueIds, pool = new BufferPool()): AsyncGenerator<OutcomeBatch> {
   const renderer = new GroupRenderer(group, ids);
-  const packer = new Packer(renderer.lanes);
+  const packer = new Packer(renderer.lanes, pool);
   const first = group.variants[0]!;
   for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
     for (const row of chunk) renderer.processValues(row, packer);

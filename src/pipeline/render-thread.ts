@@ -1,13 +1,14 @@
 /**
  * The worker side of a threaded build: loads the same config, reads, renders and checks one
  * group's rows, and posts the outcome batches to the main thread, which writes them. At most
- * IN_FLIGHT batches wait unacknowledged, so memory stays bounded when writing is the slower side.
+ * IN_FLIGHT batches wait unacknowledged, so memory stays bounded when writing is the slower side;
+ * an acknowledgement brings a batch's buffer back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config/load.js';
 import { BatchforgeError } from '../errors/index.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
-import { groupOutcomes } from './outcomes.js';
+import { BufferPool, groupOutcomes } from './outcomes.js';
 import { prepare } from './prepare.js';
 import type { RowCounts } from './rows.js';
 
@@ -30,8 +31,11 @@ const IN_FLIGHT = 4;
 async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | undefined;
+  // the writing thread acknowledges a batch by sending its text's buffer back, to be used again
+  const pool = new BufferPool();
   port.on('message', (m: unknown) => {
-    if (m !== 'ack') return;
+    if (!(m instanceof ArrayBuffer)) return;
+    pool.give(m);
     inFlight--;
     wake?.();
   });
@@ -43,8 +47,9 @@ async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData
     if (!group) throw new Error(`render thread: no batch ${data.group}`);
     const counts: RowCounts = { scanned: 0, skipped: 0 };
     const ids = new UniqueIds(data.ids);
-    for await (const batch of groupOutcomes(group, counts, ids)) {
-      send({ type: 'batch', batch });
+    for await (const batch of groupOutcomes(group, counts, ids, pool)) {
+      // the text's buffer is the batch's own (Packer.empty): moved to the writing thread, not copied
+      port.postMessage({ type: 'batch', batch } satisfies RenderThreadMessage, [batch.text.buffer]);
       if (++inFlight >= IN_FLIGHT) {
         await new Promise<void>((resolve) => (wake = () => inFlight < IN_FLIGHT && resolve()));
         wake = undefined;

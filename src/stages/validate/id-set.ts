@@ -44,6 +44,21 @@ export class IdSet {
     return this.count;
   }
 
+  /** Empties the set, keeping its table when it has room for `capacity` ids (reused, not reallocated). */
+  clear(capacity = 0): void {
+    let cap = this.hi.length;
+    while (cap * 7 < capacity * 10) cap <<= 1;
+    if (cap === this.hi.length) {
+      this.hi.fill(0);
+      this.lo.fill(0);
+    } else {
+      this.hi = new Uint32Array(cap);
+      this.lo = new Uint32Array(cap);
+      this.mask = cap - 1;
+    }
+    this.count = 0;
+  }
+
   /** Adds the id; returns false when it was (very probably) there already. */
   add(id: string): boolean {
     fingerprint(id);

@@ -4,7 +4,7 @@
  * by the fingerprint's top bits, so that finish() can check one partition at a time: memory stays
  * at a few MB however many ids there are (10M ids: 120 MB on disk, ~4 MB in memory).
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { IdSet } from './id-set.js';
 
@@ -46,15 +46,27 @@ export class IdSpill {
    */
   finish(): Uint32Array {
     const late: number[] = [];
+    // one table and one read buffer for every partition: fresh ones per partition would be
+    // garbage that a GC frees only later (~3 MB a partition at 10M ids)
+    const seen = new IdSet();
+    let recs = new Uint32Array(0);
     try {
       for (let p = 0; p < PARTS; p++) {
         this.flush(p);
-        if (!existsSync(this.file(p))) continue;
-        const bytes = readFileSync(this.file(p));
-        const recs = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-        // records are in registration order, so the first of equal fingerprints is the one kept
-        const seen = new IdSet(Math.ceil(recs.length / 3 / 0.7));
-        for (let i = 0; i < recs.length; i += 3) if (!seen.insert(recs[i]!, recs[i + 1]!)) late.push(recs[i + 2]!);
+        const file = this.file(p);
+        if (!existsSync(file)) continue;
+        const fd = openSync(file, 'r');
+        try {
+          const n = fstatSync(fd).size / 4;
+          if (recs.length < n) recs = new Uint32Array(Math.ceil(n * 1.25));
+          const bytes = new Uint8Array(recs.buffer, 0, n * 4);
+          for (let off = 0; off < bytes.length; ) off += readSync(fd, bytes, off, bytes.length - off, off);
+          // records are in registration order, so the first of equal fingerprints is the one kept
+          seen.clear(n / 3);
+          for (let i = 0; i < n; i += 3) if (!seen.insert(recs[i]!, recs[i + 1]!)) late.push(recs[i + 2]!);
+        } finally {
+          closeSync(fd);
+        }
       }
     } finally {
       this.dispose();

@@ -21,4 +21,16 @@ describe('IdSet', () => {
     for (let i = 0; i < 1_000_000; i++) if (!set.add(`q-${i}`)) dup++;
     expect(dup).toBe(0);
   });
+
+  test('clear forgets every id, with or without a bigger table', () => {
+    const set = new IdSet(4);
+    for (let i = 0; i < 1000; i++) set.add(`a${i}`);
+    set.clear();
+    expect(set.size).toBe(0);
+    expect(set.add('a1')).toBe(true);
+    set.clear(50_000);
+    for (let i = 0; i < 50_000; i++) expect(set.add(`a${i}`)).toBe(true);
+    expect(set.add('a49999')).toBe(false);
+    expect(set.size).toBe(50_000);
+  });
 });

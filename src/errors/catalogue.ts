@@ -202,6 +202,17 @@ export const E = {
       `build failed: ${a.rejected.toLocaleString('en-US')} of ${a.rows.toLocaleString('en-US')} row(s) rejected; ${a.out} is unchanged`,
     hint: () => 'fix the rows or templates above, or set on_error: skip to write the good rows and list the bad ones in rejects.jsonl',
   }),
+  OutputUnwritable: entry<{ dir: string; detail: string; errno: string }>({
+    code: 'output-unwritable',
+    kind: 'config',
+    message: (a) => `cannot write the build into ${a.dir}: ${a.detail} (${a.errno}); the last good output is unchanged`,
+    hint: (a) =>
+      a.errno === 'ENOSPC' || a.errno === 'EDQUOT'
+        ? 'free disk space: a build needs room for its new shards next to the old ones until it swaps them in, plus 12 bytes per custom_id past the first 1,048,576; or point output.dir at another disk'
+        : a.errno === 'EMFILE' || a.errno === 'ENFILE'
+          ? 'close other programs or raise the open-file limit (ulimit -n)'
+          : 'check that output.dir and the folder it is in can be written',
+  }),
   OutputStale: entry<{ files: string[] }>({
     code: 'output-stale',
     kind: 'data',

@@ -7,7 +7,7 @@ import { closeSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync } 
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { ResolvedBatch, ResolvedConfig } from '../config/resolved.js';
-import { BatchforgeError, E, formatLocation, problem, type Problem } from '../errors/index.js';
+import { BatchforgeError, E, formatLocation, outputProblem, problem, type Problem } from '../errors/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
 import { commitOutput, diffOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS, removeDir } from '../stages/shard/output-dir.js';
@@ -84,7 +84,15 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     throw e;
   }
 
-  const tmp = makeTempDir(outDir);
+  const shownOut = displayPath(outDir, config.cwd);
+  let tmp: string;
+  try {
+    tmp = makeTempDir(outDir);
+  } catch (e) {
+    const p = outputProblem(e, shownOut);
+    if (p) return { ok: false, problems: [...problems, p] };
+    throw e;
+  }
   const rejects = new Rejects(tmp, config, prepared);
   const useThreads = (opts.threads ?? true) && threadsAvailable();
   const threadOf = (group: Prepared['groups'][number]): RenderThreadData | undefined =>
@@ -161,6 +169,8 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     rejects.close();
     removeDir(tmp);
     if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems], outDir };
+    const p = outputProblem(e, shownOut);
+    if (p) return { ok: false, problems: [...problems, p], outDir };
     throw e;
   } finally {
     await hasher?.close();

@@ -24,7 +24,7 @@ export type RenderThreadMessage =
   | { type: 'batch'; batch: import('./outcomes.js').OutcomeBatch }
   | { type: 'done'; counts: RowCounts; late: Uint32Array }
   | { type: 'problems'; problems: import('../errors/index.js').Problem[] }
-  | { type: 'crash'; message: string; stack?: string };
+  | { type: 'crash'; message: string; stack?: string; code?: string };
 
 const IN_FLIGHT = 4;
 
@@ -58,7 +58,11 @@ async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData
     send({ type: 'done', counts, late: ids.finish() });
   } catch (e) {
     if (e instanceof BatchforgeError) send({ type: 'problems', problems: e.problems });
-    else send({ type: 'crash', message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack && { stack: (e as Error).stack }) });
+    else {
+      const err = e as NodeJS.ErrnoException | undefined;
+      // the errno code travels too: a full disk is the machine's state, not a bug (see outputProblem)
+      send({ type: 'crash', message: err?.message ?? String(e), ...(err?.stack && { stack: err.stack }), ...(typeof err?.code === 'string' && { code: err.code }) });
+    }
   } finally {
     port.close();
   }

@@ -81,8 +81,9 @@ export async function* threadedOutcomes(data: RenderThreadData, counts: RowCount
       } else if (m.type === 'problems') {
         throw new BatchforgeError(m.problems);
       } else {
-        const err = new Error(`render thread: ${m.message}`);
+        const err: NodeJS.ErrnoException = new Error(`render thread: ${m.message}`);
         if (m.stack) err.stack = m.stack;
+        if (m.code) err.code = m.code;
         throw err;
       }
     }

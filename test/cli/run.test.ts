@@ -132,6 +132,16 @@ describe('config errors exit 2 and name the place', () => {
     ]);
   });
 
+  it('an output folder that cannot be written (here: below a file) is named, with what to do', async () => {
+    const dir = withConfig((c) => `${c}output: { dir: blocker/out }\n`, { blocker: 'a file, not a folder\n' });
+    const r = await cli(dir, 'build');
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual([
+      'cannot write the build into blocker/out: a part of the path is a file, not a folder (ENOTDIR); the last good output is unchanged',
+      '  hint: check that output.dir and the folder it is in can be written',
+    ]);
+  });
+
   it('a template syntax error names the template file and line', async () => {
     const r = await cli(project({ 'templates/system.hbs': 'You are terse.\n{{#if name}}Hi\n' }), 'build');
     expect(r.code).toBe(2);

@@ -56,6 +56,23 @@ output: { max_lines: 700 }
     expect(Object.keys(out[0]!).filter((f) => f.endsWith('.jsonl')).length).toBeGreaterThan(5);
   });
 
+  test.each([
+    ['a token budget per shard (lines counted on the writing thread)', 'model: gpt-4o-mini\noutput: { max_tokens_per_shard: 300 }\n'],
+    ['vertex, whose ids go to <shard>.ids.txt', 'provider: vertex\nmodel: gemini-2.0-flash\noutput: { max_lines: 40 }\n'],
+  ])('%s: identical output', async (_, extra) => {
+    const rows = ['id,q', ...Array.from({ length: 400 }, (_, i) => `${i},question number ${i} with ${'more words '.repeat(i % 7)}`)].join('\n');
+    const dir = project({
+      'data/rows.csv': rows + '\n',
+      'batch.config.yaml': `${extra}source: { path: data/rows.csv }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{q}}" }]\n`,
+    });
+    const { one, two, out } = await both(dir);
+    expect(one.ok && two.ok).toBe(true);
+    expect(two.summary?.threaded).toBe(true);
+    expect(out[1]).toEqual(out[0]);
+    expect(Object.keys(out[0]!).filter((f) => f.endsWith('.jsonl')).length).toBeGreaterThan(3);
+    if (extra.includes('vertex')) expect(out[0]!['batch-00002.ids.txt']?.split('\n')[0]).toBe('q-40');
+  });
+
   test('errors in fail mode are reported the same, duplicates with both rows', async () => {
     const dir = project({
       'data/rows.csv': 'id,q\n1,a\n2,b\n1,c\n4,\n',

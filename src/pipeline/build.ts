@@ -99,8 +99,9 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     useThreads && (opts.threads === true || worthThreads(group)) ? { config: config.file, cwd: config.cwd, group: group.name } : undefined;
   // The second core either renders (big sources) or hashes; hashing moves back to this thread,
   // which has time to spare while a render thread works (and one isolate less is ~20 MB less).
+  // Small builds hash here too: starting a thread costs more than hashing a few MB.
   const rendersOnThread = prepared.groups.some((g) => threadOf(g));
-  const hasher = rendersOnThread ? undefined : new Hasher();
+  const hasher = rendersOnThread || !prepared.groups.some(worthThreads) ? undefined : new Hasher();
   // inputs are hashed while the build runs
   const inputs = Promise.all([
     hashFiles(config.dir, [config.file], hasher),

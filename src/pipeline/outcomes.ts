@@ -5,6 +5,7 @@
  * copies bytes into its shards (see render-worker.ts).
  */
 import type { Problem } from '../errors/index.js';
+import type { TextSource } from '../stages/load/index.js';
 import type { Origin, Row } from '../stages/load/row.js';
 import type { RenderedValues } from '../stages/render/plan.js';
 import type { UniqueIds } from '../stages/validate/unique-ids.js';
@@ -120,11 +121,17 @@ class Packer implements ValueSink {
 }
 
 /** The group's outcomes, rendered and checked in this (the render) thread. */
-export async function* groupOutcomes(group: PreparedGroup, counts: RowCounts, ids?: UniqueIds, pool = new BufferPool()): AsyncGenerator<OutcomeBatch> {
+export async function* groupOutcomes(
+  group: PreparedGroup,
+  counts: RowCounts,
+  ids?: UniqueIds,
+  pool = new BufferPool(),
+  text?: TextSource,
+): AsyncGenerator<OutcomeBatch> {
   const renderer = new GroupRenderer(group, ids);
   const packer = new Packer(renderer.lanes, pool);
   const first = group.variants[0]!;
-  for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
+  for await (const chunk of batchRows(first.batch, group.files, first.plan, counts, undefined, text)) {
     for (const row of chunk) renderer.processValues(row, packer);
     const batch = packer.take();
     batch.rows = chunk.length;

@@ -1,6 +1,6 @@
 /**
- * The worker side of a threaded build: loads the same config, reads, renders and checks one
- * group's rows, and posts the outcome batches to the main thread, which writes them. At most
+ * The worker side of a threaded build: loads the same config, parses, renders and checks one
+ * group's rows (their text read by the main thread, see thread-text.ts), and posts the outcome batches to the main thread, which writes them. At most
  * IN_FLIGHT batches wait unacknowledged, so memory stays bounded when writing is the slower side;
  * an acknowledgement brings a batch's buffer back.
  */
@@ -10,7 +10,9 @@ import { BatchforgeError } from '../errors/index.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { BufferPool, groupOutcomes } from './outcomes.js';
 import { prepare } from './prepare.js';
+import { remoteText } from './thread-text.js';
 import type { RowCounts } from './rows.js';
+import type { TextRequest } from './thread-text.js';
 
 export interface RenderThreadData {
   config: string;
@@ -24,17 +26,20 @@ export type RenderThreadMessage =
   | { type: 'batch'; batch: import('./outcomes.js').OutcomeBatch }
   | { type: 'done'; counts: RowCounts; late: Uint32Array }
   | { type: 'problems'; problems: import('../errors/index.js').Problem[] }
-  | { type: 'crash'; message: string; stack?: string; code?: string };
+  | { type: 'crash'; message: string; stack?: string; code?: string }
+  | TextRequest;
 
 const IN_FLIGHT = 4;
 
 async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | undefined;
+  // the source text comes from the main thread (thread-text.ts)
+  const text = remoteText(port);
   // the writing thread acknowledges a batch by sending its text's buffer back, to be used again
   const pool = new BufferPool();
   port.on('message', (m: unknown) => {
-    if (!(m instanceof ArrayBuffer)) return;
+    if (text.onMessage(m) || !(m instanceof ArrayBuffer)) return;
     pool.give(m);
     inFlight--;
     wake?.();
@@ -47,7 +52,7 @@ async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData
     if (!group) throw new Error(`render thread: no batch ${data.group}`);
     const counts: RowCounts = { scanned: 0, skipped: 0 };
     const ids = new UniqueIds(data.ids);
-    for await (const batch of groupOutcomes(group, counts, ids, pool)) {
+    for await (const batch of groupOutcomes(group, counts, ids, pool, text.source)) {
       // the text's buffer is the batch's own (Packer.empty): moved to the writing thread, not copied
       port.postMessage({ type: 'batch', batch } satisfies RenderThreadMessage, [batch.text.buffer]);
       if (++inFlight >= IN_FLIGHT) {

@@ -13,6 +13,7 @@ import type { OutcomeBatch } from './outcomes.js';
 import type { PreparedGroup } from './prepare.js';
 import type { RenderThreadData, RenderThreadMessage } from './render-thread.js';
 import type { RowCounts } from './rows.js';
+import { serveText, type TextRequest } from './thread-text.js';
 
 const THREAD = new URL('./render-thread.js', import.meta.url);
 /** below this much source data a second thread costs more (its own config load) than it saves */
@@ -40,7 +41,7 @@ export interface ThreadEnd {
 
 export async function* threadedOutcomes(data: RenderThreadData, counts: RowCounts, end: ThreadEnd): AsyncGenerator<OutcomeBatch> {
   const worker = new Worker(THREAD, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
-  const queue: RenderThreadMessage[] = [];
+  const queue: Array<Exclude<RenderThreadMessage, TextRequest>> = [];
   let failure: Error | undefined;
   let exited = false;
   let notify: (() => void) | undefined;
@@ -48,8 +49,10 @@ export async function* threadedOutcomes(data: RenderThreadData, counts: RowCount
     notify?.();
     notify = undefined;
   };
+  const serve = serveText(worker);
   worker.on('message', (m: RenderThreadMessage) => {
-    queue.push(m);
+    if (serve(m)) return;
+    queue.push(m as Exclude<RenderThreadMessage, TextRequest>);
     poke();
   });
   worker.on('error', (e) => {

@@ -3,7 +3,7 @@
  * @index renumbered over the rows kept. Reading stops as soon as the limit is reached.
  */
 import type { ResolvedBatch } from '../config/resolved.js';
-import { readRows, type ReadOptions, type SourceFile } from '../stages/load/index.js';
+import { readRows, type ReadOptions, type SourceFile, type TextSource } from '../stages/load/index.js';
 import type { Row } from '../stages/load/row.js';
 import type { RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
@@ -22,6 +22,8 @@ export async function* batchRows(
   counts: RowCounts,
   /** rows per array (preview asks for small arrays so that it stops reading early) */
   chunkRows?: number,
+  /** where the files' text comes from (a render thread gets it from the main thread) */
+  text?: TextSource,
 ): AsyncGenerator<Row[]> {
   const { offset, limit } = batch.source;
   let toSkip = offset;
@@ -29,6 +31,7 @@ export async function* batchRows(
   const max = limit ?? Infinity;
   const opts: ReadOptions = batch.source.delimiter ? { delimiter: batch.source.delimiter } : {};
   if (chunkRows !== undefined) opts.chunkRows = chunkRows;
+  if (text) opts.text = text;
   for await (const chunk of readRows(files, opts)) {
     const out: Row[] = [];
     for (const row of chunk) {

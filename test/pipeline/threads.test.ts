@@ -73,6 +73,19 @@ output: { max_lines: 700 }
     if (extra.includes('vertex')) expect(out[0]!['batch-00002.ids.txt']?.split('\n')[0]).toBe('q-40');
   });
 
+  test('source.limit stops reading early, across files, as on one thread', async () => {
+    const csv = (from: number) => 'id,q\n' + Array.from({ length: 300 }, (_, i) => `${from + i},q${from + i}`).join('\n') + '\n';
+    const dir = project({
+      'data/a.csv': csv(0),
+      'data/b.csv': csv(1000),
+      'batch.config.yaml': 'model: m\nsource: { path: "data/*.csv", limit: 450 }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{q}} {{@file}}:{{@line}}" }]\n',
+    });
+    const { one, two, out } = await both(dir);
+    expect(one.ok && two.ok).toBe(true);
+    expect(out[1]).toEqual(out[0]);
+    expect(two.summary).toMatchObject({ rows: 450, written: 450 });
+  });
+
   test('errors in fail mode are reported the same, duplicates with both rows', async () => {
     const dir = project({
       'data/rows.csv': 'id,q\n1,a\n2,b\n1,c\n4,\n',

@@ -15,7 +15,7 @@ export type { Row, Origin } from './row.js';
 export { formatOrigin } from './row.js';
 export type { SourceFormat } from './source-format.js';
 export { formatFromPath } from './source-format.js';
-export type { SourceFile, ReadOptions } from './source-file.js';
+export type { SourceFile, ReadOptions, TextSource } from './source-file.js';
 export { resolveSources } from './resolve-sources.js';
 export { CsvParser, type CsvSink } from './csv-parser.js';
 
@@ -35,13 +35,13 @@ export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): As
   for (const file of files) {
     switch (file.format) {
       case 'csv':
-        yield* readCsv(file, delimiter, out, opts.readBytes);
+        yield* readCsv(file, delimiter, out, opts.readBytes, opts.text);
         break;
       case 'tsv':
-        yield* readCsv(file, '\t', out, opts.readBytes);
+        yield* readCsv(file, '\t', out, opts.readBytes, opts.text);
         break;
       case 'jsonl':
-        yield* readJsonl(file, out, opts.readBytes);
+        yield* readJsonl(file, out, opts.readBytes, opts.text);
         break;
       case 'json':
         yield* readJson(file, out);

@@ -9,17 +9,18 @@ import { readTextChunks } from './read-text.js';
 import { malformedRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
-import type { SourceFile } from './source-file.js';
+import type { SourceFile, TextSource } from './source-file.js';
 
 export async function* readCsv(
   file: SourceFile,
   delimiter: string,
   out: RowBatcher,
   readBytes?: number,
+  source: TextSource = readTextChunks,
 ): AsyncGenerator<Row[]> {
   const rows = new CsvRows(file.display, out);
   const parser = new CsvParser(delimiter, rows);
-  for await (const text of readTextChunks(file, readBytes)) {
+  for await (const text of source(file, readBytes)) {
     parser.push(text);
     yield* out.full();
   }

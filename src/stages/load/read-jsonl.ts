@@ -6,9 +6,9 @@ import { readTextChunks } from './read-text.js';
 import { isJsonObject, malformedRow, notObjectRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
-import type { SourceFile } from './source-file.js';
+import type { SourceFile, TextSource } from './source-file.js';
 
-export async function* readJsonl(file: SourceFile, out: RowBatcher, readBytes?: number): AsyncGenerator<Row[]> {
+export async function* readJsonl(file: SourceFile, out: RowBatcher, readBytes?: number, source: TextSource = readTextChunks): AsyncGenerator<Row[]> {
   const name = file.display;
   let line = 1;
   // the start of a line not yet ended, in pieces so that a very long line is joined once
@@ -30,7 +30,7 @@ export async function* readJsonl(file: SourceFile, out: RowBatcher, readBytes?: 
     }
   };
 
-  for await (const chunk of readTextChunks(file, readBytes)) {
+  for await (const chunk of source(file, readBytes)) {
     let pos = 0;
     let nl = chunk.indexOf('\n');
     if (nl === -1) {

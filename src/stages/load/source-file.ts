@@ -8,11 +8,16 @@ export interface SourceFile {
   format: SourceFormat;
 }
 
+/** A file as decoded text chunks (readTextChunks, or another thread reading it: see render-thread.ts). */
+export type TextSource = (file: SourceFile, readBytes?: number) => AsyncIterable<string>;
+
 export interface ReadOptions {
   /** CSV only, one character (default `,`); TSV always uses a tab */
   delimiter?: string;
-  /** rows per yielded array (default 1024) */
+  /** rows per yielded array (default DEFAULT_CHUNK_ROWS) */
   chunkRows?: number;
-  /** bytes per file read (default 256 KiB); small values let tests split text anywhere */
+  /** bytes per file read (default 64 KiB); small values let tests split text anywhere */
   readBytes?: number;
+  /** where CSV, TSV and JSONL text comes from (default: readTextChunks, this thread reads the file) */
+  text?: TextSource;
 }

@@ -1,0 +1,119 @@
+/**
+ * Source text for a render thread, read and decoded on the main thread: in a threaded build the
+ * render thread is the busy one (parse, render, escape, encode) and the main thread mostly waits
+ * for it, so the reads and the UTF-8 decoding move to the main thread, and the text crosses as
+ * strings (a copy, much cheaper than decoding). Up to AHEAD chunks per file wait in flight.
+ *
+ * serveText runs on the main thread and answers the render thread's requests; remoteText is the
+ * render thread's TextSource that asks for them.
+ */
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { BatchforgeError, type Problem } from '../errors/index.js';
+import { readTextChunks } from '../stages/load/read-text.js';
+import type { SourceFile, TextSource } from '../stages/load/index.js';
+
+const AHEAD = 4;
+
+/** render thread → main thread */
+export type TextRequest = { type: 'read'; id: number; file: SourceFile; readBytes?: number } | { type: 'more' | 'stop'; id: number };
+
+/** main thread → render thread */
+export type TextReply =
+  | { type: 'text'; id: number; text: string }
+  | { type: 'end'; id: number }
+  | { type: 'fail'; id: number; problems?: Problem[]; message?: string; code?: string };
+
+const isRequest = (m: unknown): m is TextRequest => {
+  const t = (m as { type?: unknown } | null)?.type;
+  return t === 'read' || t === 'more' || t === 'stop';
+};
+
+/** Main thread: reads the files the worker asks for. Returns a message handler: true when the message was a text request. */
+export function serveText(worker: Pick<Worker, 'postMessage'>): (m: unknown) => boolean {
+  const streams = new Map<number, { credit: number; wake?: () => void; stopped: boolean }>();
+  const reply = (m: TextReply) => worker.postMessage(m);
+  const pump = async (id: number, file: SourceFile, readBytes: number | undefined) => {
+    const s = streams.get(id)!;
+    const chunks = readTextChunks(file, readBytes);
+    try {
+      for await (const text of chunks) {
+        if (s.stopped) return;
+        reply({ type: 'text', id, text });
+        s.credit--;
+        while (s.credit <= 0 && !s.stopped) await new Promise<void>((resolve) => (s.wake = resolve));
+        if (s.stopped) return; // leaving the loop closes the file
+      }
+      reply({ type: 'end', id });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (e instanceof BatchforgeError) reply({ type: 'fail', id, problems: e.problems });
+      else reply({ type: 'fail', id, message: err?.message ?? String(e), ...(typeof err?.code === 'string' && { code: err.code }) });
+    } finally {
+      streams.delete(id);
+    }
+  };
+  return (m) => {
+    if (!isRequest(m)) return false;
+    if (m.type === 'read') {
+      streams.set(m.id, { credit: AHEAD, stopped: false });
+      void pump(m.id, m.file, m.readBytes);
+      return true;
+    }
+    const s = streams.get(m.id);
+    if (!s) return true;
+    if (m.type === 'more') s.credit++;
+    else s.stopped = true;
+    s.wake?.();
+    s.wake = undefined;
+    return true;
+  };
+}
+
+/** Render thread: a TextSource served by the main thread. `onMessage` must see the port's messages; true when it took one. */
+export function remoteText(port: MessagePort): { source: TextSource; onMessage: (m: unknown) => boolean } {
+  let next = 0;
+  const streams = new Map<number, { queue: TextReply[]; wake?: () => void }>();
+  const onMessage = (m: unknown): boolean => {
+    const t = (m as { type?: unknown } | null)?.type;
+    if (t !== 'text' && t !== 'end' && t !== 'fail') return false;
+    const s = streams.get((m as TextReply).id);
+    if (s) {
+      s.queue.push(m as TextReply);
+      s.wake?.();
+      s.wake = undefined;
+    }
+    return true;
+  };
+  const request = (m: TextRequest) => port.postMessage(m);
+  async function* source(file: SourceFile, readBytes?: number): AsyncGenerator<string> {
+    const id = next++;
+    const s: { queue: TextReply[]; wake?: () => void } = { queue: [] };
+    streams.set(id, s);
+    request({ type: 'read', id, file, ...(readBytes !== undefined && { readBytes }) });
+    let open = true;
+    try {
+      for (;;) {
+        while (s.queue.length === 0) await new Promise<void>((resolve) => (s.wake = resolve));
+        const m = s.queue.shift()!;
+        if (m.type === 'end') {
+          open = false;
+          return;
+        }
+        if (m.type === 'fail') {
+          open = false;
+          if (m.problems) throw new BatchforgeError(m.problems);
+          const err: NodeJS.ErrnoException = new Error(m.message);
+          if (m.code) err.code = m.code;
+          throw err;
+        }
+        request({ type: 'more', id });
+        yield m.text;
+      }
+    } finally {
+      streams.delete(id);
+      // stopped early (a limit was reached): the main thread closes the file
+      if (open) request({ type: 'stop', id });
+    }
+  }
+  return { source, onMessage };
+}

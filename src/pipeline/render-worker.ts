@@ -1,8 +1,9 @@
 /**
- * Threaded builds: a worker reads, renders and checks a group's rows (render-thread.ts) while
- * this thread writes the shards — the two halves of a build on the two cores. Used when the
- * compiled worker exists (it runs from dist/, not from TypeScript sources under test) and the
- * sources are big enough to pay for a second config load.
+ * Threaded builds: a worker parses, renders, checks and encodes a group's rows (render-thread.ts)
+ * while this thread reads the sources for it (thread-text.ts) and writes the shards — the two
+ * halves of a build on the two cores. Used when the compiled worker exists (it runs from dist/,
+ * not from TypeScript sources under test) and the sources are big enough to pay for a second
+ * config load.
  */
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';

@@ -52,7 +52,7 @@ export async function* threadedOutcomes(data: RenderThreadData, counts: RowCount
   };
   const serve = serveText(worker);
   worker.on('message', (m: RenderThreadMessage) => {
-    if (serve(m)) return;
+    if (serve.onMessage(m)) return;
     queue.push(m as Exclude<RenderThreadMessage, TextRequest>);
     poke();
   });
@@ -92,6 +92,7 @@ export async function* threadedOutcomes(data: RenderThreadData, counts: RowCount
       }
     }
   } finally {
+    serve.close();
     await worker.terminate();
   }
 }

@@ -28,8 +28,12 @@ const isRequest = (m: unknown): m is TextRequest => {
   return t === 'read' || t === 'more' || t === 'stop';
 };
 
-/** Main thread: reads the files the worker asks for. Returns a message handler: true when the message was a text request. */
-export function serveText(worker: Pick<Worker, 'postMessage'>): (m: unknown) => boolean {
+/**
+ * Main thread: reads the files the worker asks for. `onMessage` must see the worker's messages
+ * (true when it took one); `close` stops every read and closes its file (a worker that stopped
+ * or was stopped asks for nothing more).
+ */
+export function serveText(worker: Pick<Worker, 'postMessage'>): { onMessage: (m: unknown) => boolean; close: () => void } {
   const streams = new Map<number, { credit: number; wake?: () => void; stopped: boolean }>();
   const reply = (m: TextReply) => worker.postMessage(m);
   const pump = async (id: number, file: SourceFile, readBytes: number | undefined) => {
@@ -52,7 +56,12 @@ export function serveText(worker: Pick<Worker, 'postMessage'>): (m: unknown) => 
       streams.delete(id);
     }
   };
-  return (m) => {
+  const stop = (s: { wake?: () => void; stopped: boolean }) => {
+    s.stopped = true;
+    s.wake?.();
+    s.wake = undefined;
+  };
+  const onMessage = (m: unknown): boolean => {
     if (!isRequest(m)) return false;
     if (m.type === 'read') {
       streams.set(m.id, { credit: AHEAD, stopped: false });
@@ -61,12 +70,16 @@ export function serveText(worker: Pick<Worker, 'postMessage'>): (m: unknown) => 
     }
     const s = streams.get(m.id);
     if (!s) return true;
-    if (m.type === 'more') s.credit++;
-    else s.stopped = true;
-    s.wake?.();
-    s.wake = undefined;
+    if (m.type === 'stop') {
+      stop(s);
+    } else {
+      s.credit++;
+      s.wake?.();
+      s.wake = undefined;
+    }
     return true;
   };
+  return { onMessage, close: () => streams.forEach(stop) };
 }
 
 /** Render thread: a TextSource served by the main thread. `onMessage` must see the port's messages; true when it took one. */

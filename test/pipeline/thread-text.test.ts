@@ -25,11 +25,15 @@ function connect() {
   const channel = new MessageChannel();
   channels.push(channel);
   const serve = serveText(channel.port1);
-  channel.port1.on('message', (m) => serve(m));
+  channel.port1.on('message', (m) => serve.onMessage(m));
   const remote = remoteText(channel.port2);
   channel.port2.on('message', (m) => remote.onMessage(m));
-  return remote.source;
+  return Object.assign(remote.source, { close: serve.close });
 }
+
+const settle = async (done: () => boolean) => {
+  for (let i = 0; i < 50 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+};
 
 const file = (dir: string, name: string): SourceFile => ({ path: path.join(dir, name), display: `data/${name}`, format: 'csv' });
 
@@ -79,7 +83,20 @@ describe('source text from the main thread', () => {
       if (++seen === 3) break;
     }
     // the stop message crosses the channel, then the main side closes the file
-    for (let i = 0; i < 50 && openPaths().includes(big.path); i++) await new Promise((r) => setTimeout(r, 10));
+    await settle(() => !openPaths().includes(big.path));
+    expect(openPaths()).not.toContain(big.path);
+  });
+
+  test.skipIf(process.platform !== 'linux')('closing the server closes files a vanished reader left open', async () => {
+    const dir = writeTree({ 'big.csv': 'n\n' + Array.from({ length: 5000 }, (_, i) => `${i}\n`).join('') });
+    const big = file(dir, 'big.csv');
+    const source = connect();
+    const chunks = source(big, 64)[Symbol.asyncIterator]();
+    await chunks.next(); // the reader takes one chunk and is never heard of again (a terminated thread)
+    await settle(() => openPaths().includes(big.path));
+    expect(openPaths()).toContain(big.path);
+    source.close();
+    await settle(() => !openPaths().includes(big.path));
     expect(openPaths()).not.toContain(big.path);
   });
 

@@ -36,6 +36,11 @@ export class UniqueIds {
     this.limit = opts.spillDir !== undefined ? (opts.memoryIds ?? MEMORY_IDS) : Infinity;
   }
 
+  /** ids spilled so far: until the first, every answer of add was final */
+  get spilled(): number {
+    return this.spill?.size ?? 0;
+  }
+
   /** Registers the id; false when it is a duplicate of an earlier one. */
   add(id: string): boolean {
     const n = this.ordinal++;

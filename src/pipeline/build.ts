@@ -136,7 +136,8 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
         rejects.rewind(marks.rejects);
         res = await run(res.late);
       }
-      if (res.duplicates.length) await nameFirstRows(group, res.duplicates);
+      // a failing build names each duplicate's first row (skip mode wrote its rejects already)
+      if (!skip && res.duplicates.length) await nameFirstRows(group, res.duplicates);
       summaries.push(...res.summaries);
       batches.push(...res.manifests);
     }

@@ -20,6 +20,13 @@ import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
 import type { BatchSummary } from './summary.js';
 
+/**
+ * Duplicates kept for naming their first rows: a failing build shows at most MAX_PROBLEMS
+ * errors, so more would only grow with the input (a custom_id missing its matrix value repeats
+ * on every row).
+ */
+const NAMED_DUPLICATES = 100;
+
 export interface GroupProgress {
   rows: number;
   written: number;
@@ -102,7 +109,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   };
   /** false once the build has seen enough (fail mode) */
   const reject = (part: Partition, row: Row, problem: Problem, batch: ResolvedBatch, duplicateId?: string): boolean => {
-    if (duplicateId !== undefined) duplicates.push({ id: duplicateId, at: problem });
+    if (duplicateId !== undefined && duplicates.length < NAMED_DUPLICATES) duplicates.push({ id: duplicateId, at: problem });
     part.rejected++;
     progress.rejected++;
     return hooks.fail(row, problem, batch);

@@ -1,18 +1,18 @@
 /**
  * The worker side of a threaded build: loads the same config, parses, renders and checks one
- * group's rows (their text read by the main thread, see thread-text.ts), and posts the outcome batches to the main thread, which writes them. At most
- * IN_FLIGHT batches wait unacknowledged, so memory stays bounded when writing is the slower side;
+ * group's rows (their text read by the main thread, see thread-text.ts), and posts the outcome
+ * batches to the main thread, which writes them. At most IN_FLIGHT batches wait unacknowledged, so memory stays bounded when writing is the slower side;
  * an acknowledgement brings a batch's buffer back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config/load.js';
 import { BatchforgeError } from '../errors/index.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
+import { toThreadError, type ThreadError } from '../util/thread-error.js';
 import { BufferPool, groupOutcomes } from './outcomes.js';
 import { prepare } from './prepare.js';
-import { remoteText } from './thread-text.js';
 import type { RowCounts } from './rows.js';
-import type { TextRequest } from './thread-text.js';
+import { remoteText, type TextRequest } from './thread-text.js';
 
 export interface RenderThreadData {
   config: string;
@@ -25,8 +25,7 @@ export interface RenderThreadData {
 export type RenderThreadMessage =
   | { type: 'batch'; batch: import('./outcomes.js').OutcomeBatch }
   | { type: 'done'; counts: RowCounts; late: Uint32Array }
-  | { type: 'problems'; problems: import('../errors/index.js').Problem[] }
-  | { type: 'crash'; message: string; stack?: string; code?: string }
+  | { type: 'error'; error: ThreadError }
   | TextRequest;
 
 const IN_FLIGHT = 4;
@@ -62,12 +61,7 @@ async function main(port: NonNullable<typeof parentPort>, data: RenderThreadData
     }
     send({ type: 'done', counts, late: ids.finish() });
   } catch (e) {
-    if (e instanceof BatchforgeError) send({ type: 'problems', problems: e.problems });
-    else {
-      const err = e as NodeJS.ErrnoException | undefined;
-      // the errno code travels too: a full disk is the machine's state, not a bug (see outputProblem)
-      send({ type: 'crash', message: err?.message ?? String(e), ...(err?.stack && { stack: err.stack }), ...(typeof err?.code === 'string' && { code: err.code }) });
-    }
+    send({ type: 'error', error: toThreadError(e) });
   } finally {
     port.close();
   }

@@ -9,7 +9,8 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BatchforgeError } from '../errors/index.js';
+import { Inbox } from '../util/inbox.js';
+import { fromThreadError } from '../util/thread-error.js';
 import type { OutcomeBatch } from './outcomes.js';
 import type { PreparedGroup } from './prepare.js';
 import type { RenderThreadData, RenderThreadMessage } from './render-thread.js';
@@ -42,37 +43,16 @@ export interface ThreadEnd {
 
 export async function* threadedOutcomes(data: RenderThreadData, counts: RowCounts, end: ThreadEnd): AsyncGenerator<OutcomeBatch> {
   const worker = new Worker(THREAD, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
-  const queue: Array<Exclude<RenderThreadMessage, TextRequest>> = [];
-  let failure: Error | undefined;
-  let exited = false;
-  let notify: (() => void) | undefined;
-  const poke = () => {
-    notify?.();
-    notify = undefined;
-  };
+  const inbox = new Inbox<Exclude<RenderThreadMessage, TextRequest> | { type: 'failed'; error: Error } | { type: 'exit' }>();
   const serve = serveText(worker);
   worker.on('message', (m: RenderThreadMessage) => {
-    if (serve.onMessage(m)) return;
-    queue.push(m as Exclude<RenderThreadMessage, TextRequest>);
-    poke();
+    if (!serve.onMessage(m)) inbox.push(m as Exclude<RenderThreadMessage, TextRequest>);
   });
-  worker.on('error', (e) => {
-    failure = e;
-    poke();
-  });
-  worker.on('exit', () => {
-    exited = true;
-    poke();
-  });
+  worker.on('error', (error) => inbox.push({ type: 'failed', error }));
+  worker.on('exit', () => inbox.push({ type: 'exit' }));
   try {
     for (;;) {
-      const m = queue.shift();
-      if (!m) {
-        if (failure) throw failure;
-        if (exited) throw new Error('render thread stopped before it finished');
-        await new Promise<void>((resolve) => (notify = resolve));
-        continue;
-      }
+      const m = await inbox.take();
       if (m.type === 'batch') {
         yield m.batch;
         // written: the acknowledgement gives the text's buffer back to be filled again
@@ -82,13 +62,12 @@ export async function* threadedOutcomes(data: RenderThreadData, counts: RowCount
         Object.assign(counts, m.counts);
         end.late = m.late;
         return;
-      } else if (m.type === 'problems') {
-        throw new BatchforgeError(m.problems);
+      } else if (m.type === 'error') {
+        throw fromThreadError(m.error, 'render thread: ');
+      } else if (m.type === 'failed') {
+        throw m.error;
       } else {
-        const err: NodeJS.ErrnoException = new Error(`render thread: ${m.message}`);
-        if (m.stack) err.stack = m.stack;
-        if (m.code) err.code = m.code;
-        throw err;
+        throw new Error('render thread stopped before it finished');
       }
     }
   } finally {

@@ -8,9 +8,10 @@
  * render thread's TextSource that asks for them.
  */
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { BatchforgeError, type Problem } from '../errors/index.js';
-import { readTextChunks } from '../stages/load/read-text.js';
 import type { SourceFile, TextSource } from '../stages/load/index.js';
+import { readTextChunks } from '../stages/load/read-text.js';
+import { Inbox } from '../util/inbox.js';
+import { fromThreadError, toThreadError, type ThreadError } from '../util/thread-error.js';
 
 const AHEAD = 4;
 
@@ -21,7 +22,7 @@ export type TextRequest = { type: 'read'; id: number; file: SourceFile; readByte
 export type TextReply =
   | { type: 'text'; id: number; text: string }
   | { type: 'end'; id: number }
-  | { type: 'fail'; id: number; problems?: Problem[]; message?: string; code?: string };
+  | { type: 'fail'; id: number; error: ThreadError };
 
 const isRequest = (m: unknown): m is TextRequest => {
   const t = (m as { type?: unknown } | null)?.type;
@@ -49,9 +50,7 @@ export function serveText(worker: Pick<Worker, 'postMessage'>): { onMessage: (m:
       }
       reply({ type: 'end', id });
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (e instanceof BatchforgeError) reply({ type: 'fail', id, problems: e.problems });
-      else reply({ type: 'fail', id, message: err?.message ?? String(e), ...(typeof err?.code === 'string' && { code: err.code }) });
+      reply({ type: 'fail', id, error: toThreadError(e) });
     } finally {
       streams.delete(id);
     }
@@ -85,39 +84,27 @@ export function serveText(worker: Pick<Worker, 'postMessage'>): { onMessage: (m:
 /** Render thread: a TextSource served by the main thread. `onMessage` must see the port's messages; true when it took one. */
 export function remoteText(port: MessagePort): { source: TextSource; onMessage: (m: unknown) => boolean } {
   let next = 0;
-  const streams = new Map<number, { queue: TextReply[]; wake?: () => void }>();
+  const streams = new Map<number, Inbox<TextReply>>();
   const onMessage = (m: unknown): boolean => {
     const t = (m as { type?: unknown } | null)?.type;
     if (t !== 'text' && t !== 'end' && t !== 'fail') return false;
-    const s = streams.get((m as TextReply).id);
-    if (s) {
-      s.queue.push(m as TextReply);
-      s.wake?.();
-      s.wake = undefined;
-    }
+    streams.get((m as TextReply).id)?.push(m as TextReply);
     return true;
   };
   const request = (m: TextRequest) => port.postMessage(m);
   async function* source(file: SourceFile, readBytes?: number): AsyncGenerator<string> {
     const id = next++;
-    const s: { queue: TextReply[]; wake?: () => void } = { queue: [] };
-    streams.set(id, s);
+    const inbox = new Inbox<TextReply>();
+    streams.set(id, inbox);
     request({ type: 'read', id, file, ...(readBytes !== undefined && { readBytes }) });
     let open = true;
     try {
       for (;;) {
-        while (s.queue.length === 0) await new Promise<void>((resolve) => (s.wake = resolve));
-        const m = s.queue.shift()!;
-        if (m.type === 'end') {
+        const m = await inbox.take();
+        if (m.type !== 'text') {
           open = false;
+          if (m.type === 'fail') throw fromThreadError(m.error);
           return;
-        }
-        if (m.type === 'fail') {
-          open = false;
-          if (m.problems) throw new BatchforgeError(m.problems);
-          const err: NodeJS.ErrnoException = new Error(m.message);
-          if (m.code) err.code = m.code;
-          throw err;
         }
         request({ type: 'more', id });
         yield m.text;

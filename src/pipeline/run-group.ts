@@ -92,20 +92,19 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   const counts: RowCounts = { scanned: 0, skipped: 0 };
   const duplicates: GroupResult['duplicates'] = [];
   const progress: GroupProgress = { rows: 0, written: 0, rejected: 0, shards: 0, bytes: 0 };
-  const accept = (part: Partition, line: string, bytes: number, id: string) => {
-    if (hooks.writing()) part.writer.write(line, bytes, id, part.countTokens?.(line));
+  /** counts an accepted request; true when it is to be written (a failing build only checks the rest) */
+  const accepted = (part: Partition, bytes: number): boolean => {
     part.written++;
     progress.written++;
     progress.bytes += bytes;
+    return hooks.writing();
   };
+  const accept = (part: Partition, line: string, bytes: number, id: string) => {
+    if (accepted(part, bytes)) part.writer.write(line, bytes, id, part.countTokens?.(line));
+  };
+  /** a line the render thread encoded: text[start, end), newline included */
   const acceptBytes = (part: Partition, text: Buffer, start: number, end: number, id: string) => {
-    if (hooks.writing()) {
-      const tokens = part.countTokens?.(text.toString('utf8', start, end - 1));
-      part.writer.writeBytes(text, start, end, id, tokens);
-    }
-    part.written++;
-    progress.written++;
-    progress.bytes += end - start;
+    if (accepted(part, end - start)) part.writer.writeBytes(text, start, end, id, part.countTokens?.(text.toString('utf8', start, end - 1)));
   };
   /** false once the build has seen enough (fail mode) */
   const reject = (part: Partition, row: Row, problem: Problem, batch: ResolvedBatch, duplicateId?: string): boolean => {

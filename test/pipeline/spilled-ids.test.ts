@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/errors/index.js';
 import { build as buildHere, type BuildOptions } from '../../src/pipeline/build.js';
+import { lateDuplicateConfig, lateDuplicateRows } from '../support/late-duplicates.js';
 import { project, readTexts } from '../support/project.js';
 import { REPO, tempDir } from '../support/tree.js';
 
@@ -30,28 +31,11 @@ async function run(dir: string, opts: BuildOptions, threaded = false) {
   };
 }
 
-/** 40 rows; later rows repeat ids: of a row kept in memory (1), of spilled rows (20, 25), twice (20) */
-function rows(): string {
-  const ids = Array.from({ length: 40 }, (_, i) => String(i + 1));
-  ids[30] = '20';
-  ids[33] = '1';
-  ids[35] = '25';
-  ids[38] = '20';
-  return ['id,q', ...ids.map((id, i) => `${id},${i === 12 ? '' : `question ${i}`}`)].join('\n') + '\n';
-}
-
-const config = (onError: string) => `model: m
-source: { path: data/rows.csv }
-custom_id: "q-{{id}}-{{@matrix.t}}"
-matrix: { t: [a, b] }
-messages: [{ role: user, content: "{{q}}" }]
-on_error: ${onError}
-output: { max_lines: 7 }
-`;
+const config = (onError: string) => lateDuplicateConfig(onError, 't', ['a', 'b']);
 
 describe.each([false, true])('duplicates among spilled ids (threads: %s)', (threads) => {
   test('on_error: skip writes and rejects exactly what an in-memory id set does', async () => {
-    const dir = project({ 'data/rows.csv': rows(), 'batch.config.yaml': config('skip') });
+    const dir = project({ 'data/rows.csv': lateDuplicateRows(), 'batch.config.yaml': config('skip') });
     const memory = await run(dir, { threads }, threads);
     const spilled = await run(dir, { threads, memoryIds: 4 }, threads);
     expect(memory.res.ok).toBe(true);
@@ -78,7 +62,7 @@ describe.each([false, true])('duplicates among spilled ids (threads: %s)', (thre
   });
 
   test('on_error: fail reports every duplicate at its row with the first row, as in memory', async () => {
-    const dir = project({ 'data/rows.csv': rows().replace(',\n', ',filled\n'), 'batch.config.yaml': config('fail') });
+    const dir = project({ 'data/rows.csv': lateDuplicateRows().replace(',\n', ',filled\n'), 'batch.config.yaml': config('fail') });
     const memory = await run(dir, { threads }, threads);
     const spilled = await run(dir, { threads, memoryIds: 4 }, threads);
     expect(spilled.res.ok).toBe(false);

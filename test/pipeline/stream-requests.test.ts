@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
 import { streamRequests, type StreamedRequest } from '../../src/pipeline/stream-requests.js';
+import { lateDuplicateConfig, lateDuplicateRows } from '../support/late-duplicates.js';
 import { project } from '../support/project.js';
 
 async function all(it: AsyncIterable<StreamedRequest>): Promise<string[]> {
@@ -16,28 +17,9 @@ async function all(it: AsyncIterable<StreamedRequest>): Promise<string[]> {
   return out;
 }
 
-/** 40 rows; later rows repeat earlier ids (row 1's, and rows 20 and 25's, which are spilled with memoryIds: 4) */
-function rows(): string {
-  const ids = Array.from({ length: 40 }, (_, i) => String(i + 1));
-  ids[30] = '20';
-  ids[33] = '1';
-  ids[35] = '25';
-  ids[38] = '20';
-  return ['id,q', ...ids.map((id, i) => `${id},${i === 12 ? '' : `question ${i}`}`)].join('\n') + '\n';
-}
-
 describe('streamRequests', () => {
   test('the requests of the shards, in their order, whether or not ids were spilled', async () => {
-    const cwd = project({
-      'data/rows.csv': rows(),
-      'batch.config.yaml': `source: { path: data/rows.csv }
-custom_id: "q-{{id}}-{{@matrix.model}}"
-matrix: { model: [m1, m2] }
-messages: [{ role: user, content: "{{q}}" }]
-on_error: skip
-output: { max_lines: 7 }
-`,
-    });
+    const cwd = project({ 'data/rows.csv': lateDuplicateRows(), 'batch.config.yaml': lateDuplicateConfig('skip', 'model', ['m1', 'm2']) });
     expect((await build({ cwd })).ok).toBe(true);
     const out = path.join(cwd, 'out');
     const written = readdirSync(out)

@@ -65,23 +65,23 @@ export class ShardWriter {
    */
   write(line: string, bytes: number, customId: string, tokens = 0): void {
     const cur = this.place(bytes, customId, tokens);
-    if (bytes > BLOCK - this.used) {
-      this.flush(cur);
-      if (bytes > BLOCK) return this.out(cur, Buffer.from(line + '\n'));
-    }
+    if (!this.room(cur, bytes)) return this.out(cur, Buffer.from(line + '\n'));
     this.used += this.block.write(line, this.used);
     this.block[this.used++] = 0x0a;
   }
 
   /** As write, for a line already encoded: `src[start, end)` is its UTF-8 bytes, newline included. */
   writeBytes(src: Buffer, start: number, end: number, customId: string, tokens = 0): void {
-    const bytes = end - start;
-    const cur = this.place(bytes, customId, tokens);
-    if (bytes > BLOCK - this.used) {
-      this.flush(cur);
-      if (bytes > BLOCK) return this.out(cur, src.subarray(start, end));
-    }
+    const cur = this.place(end - start, customId, tokens);
+    if (!this.room(cur, end - start)) return this.out(cur, src.subarray(start, end));
     this.used += src.copy(this.block, this.used, start, end);
+  }
+
+  /** makes room for a line in the block (writing out what it holds); false for a line bigger than a block */
+  private room(cur: Open, bytes: number): boolean {
+    if (bytes <= BLOCK - this.used) return true;
+    this.flush(cur);
+    return bytes <= BLOCK;
   }
 
   /** the shard a line of `bytes` goes to, with the line counted */

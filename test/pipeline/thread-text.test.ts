@@ -3,7 +3,6 @@
  * MessageChannel: the same text as reading the file here, errors as the same problems, and a
  * consumer that stops early gets the file closed.
  */
-import { readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -12,6 +11,7 @@ import { remoteText, serveText } from '../../src/pipeline/thread-text.js';
 import type { SourceFile } from '../../src/stages/load/index.js';
 import { readTextChunks } from '../../src/stages/load/read-text.js';
 import { tempDir, writeTree } from '../support/tree.js';
+import { openPaths } from '../support/open-files.js';
 
 const channels: MessageChannel[] = [];
 afterEach(() => {
@@ -41,16 +41,6 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
   for await (const c of chunks) out.push(c);
   return out;
-}
-
-function openPaths(): string[] {
-  return readdirSync('/proc/self/fd').flatMap((fd) => {
-    try {
-      return [readlinkSync(`/proc/self/fd/${fd}`)];
-    } catch {
-      return [];
-    }
-  });
 }
 
 describe('source text from the main thread', () => {

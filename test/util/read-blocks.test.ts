@@ -1,17 +1,8 @@
-import { readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { blockBuffers, readBlocks } from '../../src/util/read-blocks.js';
 import { writeTree } from '../support/tree.js';
-
-const openPaths = () =>
-  readdirSync('/proc/self/fd').flatMap((fd) => {
-    try {
-      return [readlinkSync(`/proc/self/fd/${fd}`)];
-    } catch {
-      return [];
-    }
-  });
+import { openPaths } from '../support/open-files.js';
 
 describe('readBlocks', () => {
   test('the file in blocks of the buffers\' size, through the same two buffers, for file after file', async () => {

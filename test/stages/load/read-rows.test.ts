@@ -1,20 +1,7 @@
-import { readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../../../src/stages/load/index.js';
 import { collect, sourceFile } from './helpers.js';
-
-/** paths this process has open (Linux) */
-function openPaths(): string[] {
-  const out: string[] = [];
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      out.push(readlinkSync(`/proc/self/fd/${fd}`));
-    } catch {
-      // the fd of readdir itself is gone by now
-    }
-  }
-  return out;
-}
+import { openPaths } from '../../support/open-files.js';
 
 describe('readRows', () => {
   it('reads files of every format in order, numbering rows across them', async () => {

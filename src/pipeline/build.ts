@@ -12,13 +12,10 @@ import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
 import { commitOutput, diffOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS, removeDir } from '../stages/shard/output-dir.js';
 import type { UniqueIdsOptions } from '../stages/validate/unique-ids.js';
-import { Hasher } from '../util/hasher.js';
 import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import { hashFiles, relativeTo } from './hash-files.js';
 import { prepare, type Prepared } from './prepare.js';
-import type { RenderThreadData } from './render-thread.js';
-import { threadsAvailable, worthThreads } from './render-worker.js';
 import { nameFirstRows, runGroup, type GroupProgress } from './run-group.js';
 import { totals, type BatchSummary, type BuildSummary } from './summary.js';
 
@@ -38,12 +35,6 @@ export interface BuildOptions extends LoadConfigOptions {
   check?: boolean;
   /** called after each chunk of rows */
   onProgress?: (p: Progress) => void;
-  /**
-   * render on a second thread while this one writes (default: when the compiled worker is
-   * available, the machine has two cores and a batch's sources are 8 MB or more); the output
-   * is byte-identical either way
-   */
-  threads?: boolean;
   /** custom_ids kept in memory before later ones are spilled to disk (default MEMORY_IDS; tests make it small) */
   memoryIds?: number;
 }
@@ -94,35 +85,17 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     throw e;
   }
   const rejects = new Rejects(tmp, config, prepared);
-  const useThreads = (opts.threads ?? true) && threadsAvailable();
-  const threadOf = (group: Prepared['groups'][number]): RenderThreadData | undefined =>
-    useThreads && (opts.threads === true || worthThreads(group)) ? { config: config.file, cwd: config.cwd, group: group.name } : undefined;
-  // The second core either renders (big sources) or hashes; hashing moves back to this thread,
-  // which has time to spare while a render thread works (and one isolate less is ~20 MB less).
-  // Small builds hash here too: starting a thread costs more than hashing a few MB.
-  const rendersOnThread = prepared.groups.some((g) => threadOf(g));
-  const hasher = rendersOnThread || !prepared.groups.some(worthThreads) ? undefined : new Hasher();
-  // inputs are hashed while the build runs
-  const inputs = Promise.all([
-    hashFiles(config.dir, [config.file], hasher),
-    hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path)), hasher),
-    hashFiles(config.dir, prepared.templateFiles, hasher),
-  ]);
-  inputs.catch(() => undefined); // awaited below; a failed build must not leave it unhandled
   try {
     const summaries: BatchSummary[] = [];
     const batches: BatchManifest[] = [];
     const tally = new ProblemTally(problems);
     for (const [i, group] of prepared.groups.entries()) {
       const skip = group.variants[0]!.batch.onError === 'skip';
-      const thread = threadOf(group);
       const ids: UniqueIdsOptions = { spillDir: path.join(tmp, `.ids-${i}`), ...(opts.memoryIds !== undefined && { memoryIds: opts.memoryIds }) };
       const run = (known?: Uint32Array) =>
         runGroup(group, tmp, {
-          ...(thread && { thread }),
           fail: (row, p, batch) => (skip ? rejects.write(row, p, batch) : tally.add(p)),
           writing: () => skip || !tally.failed,
-          ...(hasher && { hasher }),
           ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
           ids: known ? { ...ids, known } : ids,
         });
@@ -143,12 +116,17 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     }
     tally.finish();
     rejects.close();
-    const summary = totals(summaries, Math.round(performance.now() - started), rendersOnThread);
+    const summary = totals(summaries, Math.round(performance.now() - started));
     if (problems.some((p) => p.severity === 'error')) {
       removeDir(tmp);
       return { ok: false, problems, summary, outDir };
     }
-    const [configHash, sources, templates] = await inputs;
+    // inputs are hashed once the build has succeeded: a failing build needs no hashes
+    const [configHash, sources, templates] = [
+      await hashFiles(config.dir, [config.file]),
+      await hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path))),
+      await hashFiles(config.dir, prepared.templateFiles),
+    ];
     const manifest: Manifest = {
       tool: 'batchforge',
       version: VERSION,
@@ -174,8 +152,6 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     const p = outputProblem(e, shownOut);
     if (p) return { ok: false, problems: [...problems, p], outDir };
     throw e;
-  } finally {
-    await hasher?.close();
   }
 }
 

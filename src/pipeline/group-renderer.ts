@@ -7,7 +7,7 @@
 import type { ResolvedBatch } from '../config/resolved.js';
 import { E, type Problem } from '../errors/index.js';
 import type { Row } from '../stages/load/row.js';
-import type { RenderedRequest, RenderedValues, RequestPlan } from '../stages/render/plan.js';
+import type { RenderedRequest, RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
 import { RequestValidator } from '../stages/validate/check-request.js';
 import { UniqueIds } from '../stages/validate/unique-ids.js';
@@ -22,13 +22,6 @@ export interface Lane {
 export interface RowSink {
   /** `bytes`: UTF-8 length of the line plus its newline */
   accept(lane: Lane, row: Row, req: RenderedRequest, bytes: number): void;
-  reject(lane: Lane, row: Row, p: Problem, duplicateId?: string): void;
-}
-
-/** For threaded builds: accepted requests as their JSON-escaped hole values, to be joined by the sink. */
-export interface ValueSink {
-  /** `bound`: at least the UTF-8 length of the joined line plus its newline */
-  acceptValues(lane: Lane, row: Row, req: RenderedValues, bound: number): void;
   reject(lane: Lane, row: Row, p: Problem, duplicateId?: string): void;
 }
 
@@ -53,19 +46,6 @@ export class GroupRenderer {
       if (!req) continue;
       const bytes = Buffer.byteLength(req.line) + 1;
       if (this.check(lane, row, req.customId, bytes, sink)) sink.accept(lane, row, req, bytes);
-    }
-  }
-
-  /** As process, but the sink joins the lines (render-thread.ts encodes them for the writing thread). */
-  processValues(row: Row, sink: ValueSink): void {
-    for (const lane of this.lanes) {
-      const req = this.render(lane, row, sink, (l, r) => l.plan.values(r));
-      if (!req) continue;
-      const escaped = lane.plan.escape(req.values);
-      // the exact size only when the cheap upper bound does not already fit
-      let bytes = lane.plan.boundBytes(escaped);
-      if (bytes > lane.batch.maxBytes) bytes = Buffer.byteLength(lane.plan.join(escaped)) + 1;
-      if (this.check(lane, row, req.customId, bytes, sink)) sink.acceptValues(lane, row, { customId: req.customId, values: escaped }, bytes);
     }
   }
 

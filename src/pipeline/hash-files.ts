@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileHash } from '../stages/shard/manifest.js';
-import type { Hasher } from '../util/hasher.js';
 import { blockBuffers, readBlocks, type BlockBuffers } from '../util/read-blocks.js';
 
 async function hashFile(file: string, bufs: BlockBuffers): Promise<string> {
@@ -15,10 +14,9 @@ export function relativeTo(dir: string, file: string): string {
   return path.relative(dir, file).split(path.sep).join('/');
 }
 
-/** Hashes of files as the manifest lists them: sorted, relative to `dir`; on the hasher's thread when given. */
-export async function hashFiles(dir: string, files: string[], hasher?: Hasher): Promise<FileHash[]> {
+/** Hashes of files as the manifest lists them: sorted, relative to `dir`. */
+export async function hashFiles(dir: string, files: string[]): Promise<FileHash[]> {
   const unique = [...new Set(files)].sort();
-  if (hasher) return Promise.all(unique.map(async (f) => ({ file: relativeTo(dir, f), sha256: await hasher.hash(f) })));
   // one file at a time, through one pair of buffers: a pair per file would be memory per file of a big glob
   const bufs = blockBuffers(1 << 20);
   const out: FileHash[] = [];

@@ -11,11 +11,7 @@ import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { lineTokenCounter } from '../stats/tokens.js';
-import type { Hasher } from '../util/hasher.js';
-import { rowOf } from './outcomes.js';
 import { GroupRenderer, type RowSink } from './group-renderer.js';
-import type { RenderThreadData } from './render-thread.js';
-import { threadedOutcomes, type ThreadEnd } from './render-worker.js';
 import type { PreparedGroup } from './prepare.js';
 import { batchRows, type RowCounts } from './rows.js';
 import type { BatchSummary } from './summary.js';
@@ -41,10 +37,6 @@ export interface GroupHooks {
   /** false once the build is known to fail: lines are then checked but not written */
   writing(): boolean;
   onProgress?(p: GroupProgress): void;
-  /** hashes shards on the other core */
-  hasher?: Hasher;
-  /** render on a worker thread (see render-worker.ts): which config and group it loads */
-  thread?: RenderThreadData;
   /**
    * where the group's custom_ids are kept (see unique-ids.ts): without a spillDir all in memory;
    * `known` is what an earlier run's spill found
@@ -81,7 +73,7 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   for (const { batch } of group.variants) {
     let part = partitions.get(batch.name);
     if (!part) {
-      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, hooks.hasher);
+      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false);
       part = { batch, writer, written: 0, rejected: 0, variants: [] };
       if (batch.maxTokensPerShard !== undefined) part.countTokens = await lineTokenCounter(batch.model);
       partitions.set(batch.name, part);
@@ -102,10 +94,6 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
   const accept = (part: Partition, line: string, bytes: number, id: string) => {
     if (accepted(part, bytes)) part.writer.write(line, bytes, id, part.countTokens?.(line));
   };
-  /** a line the render thread encoded: text[start, end), newline included */
-  const acceptBytes = (part: Partition, text: Buffer, start: number, end: number, id: string) => {
-    if (accepted(part, end - start)) part.writer.writeBytes(text, start, end, id, part.countTokens?.(text.toString('utf8', start, end - 1)));
-  };
   /** false once the build has seen enough (fail mode) */
   const reject = (part: Partition, row: Row, problem: Problem, batch: ResolvedBatch, duplicateId?: string): boolean => {
     if (duplicateId !== undefined && duplicates.length < NAMED_DUPLICATES) duplicates.push({ id: duplicateId, at: problem });
@@ -119,29 +107,9 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     hooks.onProgress({ ...progress });
   };
   const idOptions = hooks.ids ?? {};
-  const end: ThreadEnd = { late: new Uint32Array(0) };
+  const end: { late: Uint32Array } = { late: new Uint32Array(0) };
   try {
-    if (hooks.thread) {
-      // rows were rendered and encoded on the render thread: copy their bytes into the shards
-      for await (const b of threadedOutcomes({ ...hooks.thread, ids: idOptions }, counts, end)) {
-        let go = true;
-        const text = Buffer.from(b.text.buffer, b.text.byteOffset, b.text.byteLength);
-        for (let k = 0, at = 0, r = 0, a = 0; k < b.lanes.length; k++) {
-          const lane = b.lanes[k]!;
-          if (b.accepted[k]) {
-            const bytes = b.sizes[a]!;
-            acceptBytes(parts[lane]!, text, at, at + bytes, b.ids[a++]!);
-            at += bytes;
-          } else {
-            const rec = b.rejects[r++]!;
-            go = reject(parts[lane]!, rowOf(rec), rec.problem, group.variants[lane]!.batch, rec.duplicateId) && go;
-          }
-        }
-        progress.rows += b.rows;
-        if (!go) break;
-        report();
-      }
-    } else {
+    {
       // in this thread, each request goes straight to its shard: nothing is held per chunk
       const ids = new UniqueIds(idOptions);
       const renderer = new GroupRenderer(group, ids);
@@ -167,14 +135,14 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
     for (const part of partitions.values()) part.writer.abort();
     throw e;
   } finally {
-    // a run that stopped early leaves its spilled ids (the render thread's, too) unread
+    // a run that stopped early leaves its spilled ids unread
     if (idOptions.spillDir !== undefined) rmSync(idOptions.spillDir, { recursive: true, force: true });
   }
   const rows = progress.rows;
   const summaries: BatchSummary[] = [];
   const manifests: BatchManifest[] = [];
   for (const part of partitions.values()) {
-    const shards = await part.writer.close();
+    const shards = part.writer.close();
     const { batch } = part;
     summaries.push({
       name: batch.name,

@@ -19,8 +19,6 @@ export interface BatchSummary {
 
 export interface BuildSummary {
   batches: BatchSummary[];
-  /** a render thread did the rendering (see BuildOptions.threads) */
-  threaded: boolean;
   rows: number;
   written: number;
   rejected: number;
@@ -29,9 +27,9 @@ export interface BuildSummary {
   ms: number;
 }
 
-export function totals(batches: BatchSummary[], ms: number, threaded = false): BuildSummary {
+export function totals(batches: BatchSummary[], ms: number): BuildSummary {
   const sum = (k: 'written' | 'rejected' | 'shards' | 'bytes') => batches.reduce((a, b) => a + b[k], 0);
   // the partitions of one matrix batch read the same rows: count them once
   const rows = [...new Map(batches.map((b) => [b.group, b.rows])).values()].reduce((a, n) => a + n, 0);
-  return { batches, threaded, rows, written: sum('written'), rejected: sum('rejected'), shards: sum('shards'), bytes: sum('bytes'), ms };
+  return { batches, rows, written: sum('written'), rejected: sum('rejected'), shards: sum('shards'), bytes: sum('bytes'), ms };
 }

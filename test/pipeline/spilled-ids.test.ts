@@ -1,25 +1,22 @@
 /**
  * Past MEMORY_IDS a build spills custom_ids to disk and finds duplicates among them after the last
  * row, then runs the group again (unique-ids.ts). The result must be exactly what keeping every
- * id in memory gives: same shards, manifest, rejects and problems, threaded or not.
+ * id in memory gives: same shards, manifest, rejects and problems.
  */
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/errors/index.js';
-import { build as buildHere, type BuildOptions } from '../../src/pipeline/build.js';
+import { build, type BuildOptions } from '../../src/pipeline/build.js';
 import { lateDuplicateConfig, lateDuplicateRows } from '../support/late-duplicates.js';
 import { project, readTexts } from '../support/project.js';
-import { REPO, tempDir } from '../support/tree.js';
+import { tempDir } from '../support/tree.js';
 
-type Build = typeof buildHere;
-const { build: buildThreaded } = (await import(path.join(REPO, 'dist', 'pipeline', 'build.js'))) as { build: Build };
-
-async function run(dir: string, opts: BuildOptions, threaded = false) {
+async function run(dir: string, opts: BuildOptions) {
   const copy = tempDir();
   cpSync(dir, copy, { recursive: true });
   let runs = 0;
-  const res = await (threaded ? buildThreaded : buildHere)({ cwd: copy, ...opts, onProgress: () => runs++ });
+  const res = await build({ cwd: copy, ...opts, onProgress: () => runs++ });
   const out = path.join(copy, 'out');
   return {
     res,
@@ -33,11 +30,11 @@ async function run(dir: string, opts: BuildOptions, threaded = false) {
 
 const config = (onError: string) => lateDuplicateConfig(onError, 't', ['a', 'b']);
 
-describe.each([false, true])('duplicates among spilled ids (threads: %s)', (threads) => {
+describe('duplicates among spilled ids', () => {
   test('on_error: skip writes and rejects exactly what an in-memory id set does', async () => {
     const dir = project({ 'data/rows.csv': lateDuplicateRows(), 'batch.config.yaml': config('skip') });
-    const memory = await run(dir, { threads }, threads);
-    const spilled = await run(dir, { threads, memoryIds: 4 }, threads);
+    const memory = await run(dir, {});
+    const spilled = await run(dir, { memoryIds: 4 });
     expect(memory.res.ok).toBe(true);
     expect(spilled.res.ok).toBe(true);
     expect(spilled.out).toEqual(memory.out);
@@ -63,8 +60,8 @@ describe.each([false, true])('duplicates among spilled ids (threads: %s)', (thre
 
   test('on_error: fail reports every duplicate at its row with the first row, as in memory', async () => {
     const dir = project({ 'data/rows.csv': lateDuplicateRows().replace(',\n', ',filled\n'), 'batch.config.yaml': config('fail') });
-    const memory = await run(dir, { threads }, threads);
-    const spilled = await run(dir, { threads, memoryIds: 4 }, threads);
+    const memory = await run(dir, {});
+    const spilled = await run(dir, { memoryIds: 4 });
     expect(spilled.res.ok).toBe(false);
     expect(spilled.problems).toEqual(memory.problems);
     expect([memory.runs, spilled.runs]).toEqual([1, 2]);

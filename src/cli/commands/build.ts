@@ -18,9 +18,8 @@ export const buildCommand: Command = {
   --check         build in a temp folder and compare with the existing output; exit 1 and
                   name the differing files when it is stale; writes nothing
   --json          print the summary as JSON on stdout
-  --single-thread render on this thread only: slower on big inputs, ~100 MB less memory
-                  (by default sources of 8 MB or more render on a second thread; the
-                  output is byte-identical either way)`,
+  --single-thread accepted for scripts written for earlier versions: every build now
+                  runs on one thread`,
   options: {
     config: { type: 'string', short: 'c' },
     check: { type: 'boolean' },
@@ -33,7 +32,6 @@ export const buildCommand: Command = {
       cwd: io.cwd,
       ...(typeof values.config === 'string' && { config: values.config }),
       check: values.check === true,
-      ...(values['single-thread'] === true && { threads: false }),
       ...(progress && { onProgress: (p) => progress.update(p) }),
     }).finally(() => progress?.done());
     printProblems(io, result.problems);

@@ -25,23 +25,6 @@ export interface RequestPlan {
   /** true when the row passes source.filter (always true without a filter) */
   keep(row: Row): boolean;
   render(row: Row): RenderedRequest;
-  /**
-   * The steps of render, for threaded builds: the rendered, checked hole values (and the id);
-   * each value JSON-escaped; the escaped values joined into the line. render(row) is
-   * join(escape(values(row).values)).
-   */
-  values(row: Row): RenderedValues;
-  escape(values: readonly string[]): string[];
-  /** `from`: where this request's values start in `escaped` (batches carry many requests' values) */
-  join(escaped: readonly string[], from?: number): string;
-  /** an upper bound of the UTF-8 bytes of join(escaped), newline included, without building it */
-  boundBytes(escaped: readonly string[]): number;
-}
-
-export interface RenderedValues {
-  customId: string;
-  /** one per hole, in line order */
-  values: string[];
 }
 
 const ID_ROLE = 'custom_id';
@@ -137,30 +120,16 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
     }
     return customId;
   };
-  const values = (row: Row): RenderedValues => {
-    const out: string[] = new Array<string>(holes.length);
-    let customId = idInLine ? '' : checkedId(idHole.render(row), row);
-    for (let i = 0; i < holes.length; i++) customId = checkValue(i, (out[i] = holes[i]!.render(row)), row, customId);
-    return { customId, values: out };
-  };
   // U+2028/2029 are valid in JSON but some line readers (Python's str.splitlines) split on them:
   // they are written as \u escapes, in the constant parts once and in each value as it is escaped
   const lineSeparators = /[\u2028\u2029]/g;
   const escapeSeparators = (text: string) =>
     text.includes('\u2028') || text.includes('\u2029') ? text.replace(lineSeparators, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029')) : text;
   const safeParts = parts.map(escapeSeparators);
-  const escape = (vals: readonly string[]): string[] => vals.map((v) => escapeSeparators(JSON.stringify(v)));
-  const join = (escaped: readonly string[], from = 0): string => {
-    let text = safeParts[0]!;
-    for (let i = 0; i < holes.length; i++) text += escaped[from + i]! + safeParts[i + 1]!;
-    return text;
-  };
-  const constBytes = safeParts.reduce((n, p) => n + Buffer.byteLength(p), 1);
 
   return {
     fragments,
     keep: filter ? (row) => filter.render(row).trim() === 'true' : () => true,
-    // join(escape(values(row))) without the two arrays: this runs once per request
     render(row: Row): RenderedRequest {
       let line = safeParts[0]!;
       let customId = idInLine ? '' : checkedId(idHole.render(row), row);
@@ -171,11 +140,6 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
       }
       return { customId, line };
     },
-    values,
-    escape,
-    join,
-    // an escaped value is ASCII except for characters it keeps, which take at most 3 bytes per UTF-16 unit
-    boundBytes: (escaped) => escaped.reduce((n, v) => n + 3 * v.length, constBytes),
   };
 }
 

@@ -5,13 +5,11 @@
  * Lines are gathered in one reusable 256 KiB buffer and written synchronously when it is full: a
  * CLI build has nothing else to do meanwhile, one big write beats many small awaits, and a line
  * leaves no string behind once it is copied (the heap stays small however many rows go by).
- * Lines come as strings (write) or as UTF-8 bytes a render thread encoded (writeBytes).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ShardInfo } from './manifest.js';
-import type { Hasher } from '../../util/hasher.js';
 import { ShardPlanner, type ShardLimits } from './shard-plan.js';
 
 /** 256 KiB blocks: measured faster and leaner than 1–4 MiB (1M rows: 11.2 s / 150 MB vs 13.0 s / 310 MB) */
@@ -24,8 +22,8 @@ export function shardFileName(batch: string, n: number): string {
 interface Open {
   info: ShardInfo;
   fd: number;
-  /** hashing as we write, when no Hasher hashes the finished file on the other core */
-  hash?: Hash;
+  /** hashed as it is written: the bytes are at hand, and a second read of the file would cost more */
+  hash: Hash;
   /** the shard's custom_ids, one a line, when its lines carry none (bounded by one shard) */
   ids?: string;
 }
@@ -46,8 +44,6 @@ export class ShardWriter {
     maxTokens?: number,
     /** also write `<shard>.ids.txt`: for providers whose lines carry no id (vertex) */
     private readonly withIds = false,
-    /** hashes finished shards on another thread; without it, shards are hashed as they are written */
-    private readonly hasher?: Hasher,
   ) {
     const limits: ShardLimits = { maxBytes, maxLines };
     if (maxTokens !== undefined) limits.maxTokens = maxTokens;
@@ -70,13 +66,6 @@ export class ShardWriter {
     this.block[this.used++] = 0x0a;
   }
 
-  /** As write, for a line already encoded: `src[start, end)` is its UTF-8 bytes, newline included. */
-  writeBytes(src: Buffer, start: number, end: number, customId: string, tokens = 0): void {
-    const cur = this.place(end - start, customId, tokens);
-    if (!this.room(cur, end - start)) return this.out(cur, src.subarray(start, end));
-    this.used += src.copy(this.block, this.used, start, end);
-  }
-
   /** makes room for a line in the block (writing out what it holds); false for a line bigger than a block */
   private room(cur: Open, bytes: number): boolean {
     if (bytes <= BLOCK - this.used) return true;
@@ -95,13 +84,10 @@ export class ShardWriter {
     return cur;
   }
 
-  private readonly hashing: Array<Promise<void>> = [];
-
-  /** Closes the last shard; returns every shard written, once all are hashed. */
-  async close(): Promise<ShardInfo[]> {
+  /** Closes the last shard; returns every shard written. */
+  close(): ShardInfo[] {
     if (this.cur) this.finish(this.cur);
     this.cur = undefined;
-    await Promise.all(this.hashing);
     return this.shards;
   }
 
@@ -117,8 +103,7 @@ export class ShardWriter {
     const file = shardFileName(this.batch, this.shards.length + 1);
     const info: ShardInfo = { file, lines: 0, bytes: 0, sha256: '', first_custom_id: firstId, last_custom_id: firstId };
     this.shards.push(info);
-    this.cur = { info, fd: openSync(path.join(this.dir, file), 'w') };
-    if (!this.hasher) this.cur.hash = createHash('sha256');
+    this.cur = { info, fd: openSync(path.join(this.dir, file), 'w'), hash: createHash('sha256') };
     if (this.withIds) {
       info.ids_file = file.replace(/\.jsonl$/, '.ids.txt');
       this.cur.ids = '';
@@ -133,7 +118,7 @@ export class ShardWriter {
   }
 
   private out(cur: Open, bytes: Uint8Array): void {
-    cur.hash?.update(bytes);
+    cur.hash.update(bytes);
     let off = 0;
     while (off < bytes.length) off += writeSync(cur.fd, bytes, off);
   }
@@ -142,8 +127,7 @@ export class ShardWriter {
     this.flush(cur);
     closeSync(cur.fd);
     const { info } = cur;
-    if (cur.hash) info.sha256 = cur.hash.digest('hex');
-    else this.hashing.push(this.hasher!.hash(path.join(this.dir, info.file)).then((hex) => void (info.sha256 = hex)));
+    info.sha256 = cur.hash.digest('hex');
     if (cur.info.ids_file && cur.ids !== undefined) writeFileSync(path.join(this.dir, cur.info.ids_file), cur.ids);
   }
 }

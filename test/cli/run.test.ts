@@ -225,7 +225,7 @@ describe('build', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       ok: true,
       out: 'out',
-      summary: { batches: [batch], threaded: false, rows: 3, written: 3, rejected: 0, shards: 1, bytes: 619, ms: expect.any(Number) },
+      summary: { batches: [batch], rows: 3, written: 3, rejected: 0, shards: 1, bytes: 619, ms: expect.any(Number) },
       stale: [],
       problems: [],
     });

@@ -2,7 +2,8 @@
 // Writes a deterministic synthetic question set: DIR/questions.csv and DIR/questions.jsonl with the same rows.
 // The rows are shaped to exercise a CSV reader honestly: commas and doubled quotes in most contexts, a quoted
 // newline in about 1 row in 40, and some non-ASCII text so byte counts differ from character counts.
-// Usage: node bench/generate.mjs [--rows 1000000] [--out bench/data/1000000] [--seed 42] [--formats csv,jsonl]
+// With the `records` format also DIR/records.jsonl: the same rows nested, with tags and few-shot examples.
+// Usage: node bench/generate.mjs [--rows 1000000] [--out bench/data/1000000] [--seed 42] [--formats csv,jsonl,records]
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -49,6 +50,19 @@ function makeRow(id, rand) {
   return { id, topic: pick(TOPICS), question, context };
 }
 
+const HINTS = ['start from the definition', 'think of an everyday example', 'compare two cases', 'mind the units'];
+const ANSWERS = ['It depends on pressure.', 'Money grows on money.', 'Rising prices meet falling demand.',
+  'Plates move a few cm a year.', 'A sum of sines.', 'Energy spreads out.'];
+
+/** The nested shape of workload (b): meta object, optional hint, tag list and few-shot examples. */
+function makeRecord(row, rand) {
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const tags = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(TOPICS));
+  const examples = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => ({ q: `${pick(ASK)} ${pick(SUBJECTS)}?`, a: pick(ANSWERS) }));
+  const hint = rand() < 0.5 ? pick(HINTS) : null;
+  return { id: row.id, meta: { topic: row.topic, level: 1 + Math.floor(rand() * 5), hint }, question: row.question, context: row.context, tags, examples };
+}
+
 const csvField = (s) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 async function write(stream, text) {
@@ -60,7 +74,11 @@ export async function generate({ rows, out, seed = 42, formats = ['csv', 'jsonl'
   const open = (name) => createWriteStream(join(out, name), { highWaterMark: 1 << 20 });
   const csv = formats.includes('csv') ? open('questions.csv') : null;
   const jsonl = formats.includes('jsonl') ? open('questions.jsonl') : null;
+  const records = formats.includes('records') ? open('records.jsonl') : null;
   const rand = prng(seed);
+  // a second sequence for the records' extra fields, so questions.* stay the same whichever formats are written
+  const rand2 = prng(seed + 1);
+  let recChunk = '';
   // Batch rows into ~1 MB strings: one stream.write per row would dominate the run time.
   let csvChunk = 'id,topic,question,context\n';
   let jsonChunk = '';
@@ -68,15 +86,18 @@ export async function generate({ rows, out, seed = 42, formats = ['csv', 'jsonl'
     const row = makeRow(id, rand);
     if (csv) csvChunk += `${id},${csvField(row.topic)},${csvField(row.question)},${csvField(row.context)}\n`;
     if (jsonl) jsonChunk += JSON.stringify(row) + '\n';
-    if (csvChunk.length + jsonChunk.length > 1 << 20 || id === rows) {
+    if (records) recChunk += JSON.stringify(makeRecord(row, rand2)) + '\n';
+    if (csvChunk.length + jsonChunk.length + recChunk.length > 1 << 20 || id === rows) {
       if (csv) await write(csv, csvChunk);
       if (jsonl) await write(jsonl, jsonChunk);
+      if (records) await write(records, recChunk);
       csvChunk = '';
       jsonChunk = '';
+      recChunk = '';
     }
   }
   if (csv && rows === 0) await write(csv, csvChunk);
-  await Promise.all([csv, jsonl].filter(Boolean).map((s) => new Promise((resolve, reject) => {
+  await Promise.all([csv, jsonl, records].filter(Boolean).map((s) => new Promise((resolve, reject) => {
     s.on('error', reject);
     s.end(resolve);
   })));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows N --runs K --scale S --skip-10x --batchforge-cmd "…" --validate-cmd "…"]
-// Times batchforge against the Python seed script and a hand-written Node baseline on the same generated CSV,
-// checks the three outputs hold the same requests, and writes bench/RESULTS.md. See bench/README.md.
+// npm run bench [-- --workload a,b --rows 200000,1000000 --runs 1 --big-rows 10000000 --skip-big --batchforge-cmd "…"]
+// Runs the workloads of bench/workloads.mjs at each size against the seeds' Python loop and a hand-written Node
+// script, checks that every contender wrote the same requests line by line, and writes bench/RESULTS.md (only
+// for a full run; a subset prints its table). See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -10,182 +11,173 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.mjs';
 import { measure, rssMethod, summarize } from './measure.mjs';
-import { MAX_BYTES, MAX_LINES, writeConfig } from './spec.mjs';
-import { shardFiles, verify } from './verify.mjs';
+import { verify } from './verify.mjs';
+import { MAX_BYTES, MAX_LINES, WORKLOADS, writeWorkload } from './workloads.mjs';
 
 process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
 const DEFAULT_BATCHFORGE = 'node dist/cli/main.js build --config {config}';
 const { values: flags } = parseArgs({
   options: {
-    rows: { type: 'string', default: '1000000' },
-    runs: { type: 'string', default: '3' },
-    scale: { type: 'string', default: '10' },
+    workload: { type: 'string', default: Object.keys(WORKLOADS).join(',') },
+    rows: { type: 'string', default: '200000,1000000' },
+    runs: { type: 'string', default: '1' },
+    'big-rows': { type: 'string', default: '10000000' },
+    'skip-big': { type: 'boolean', default: false },
+    // kept from the one-workload harness: the same as --skip-big
     'skip-10x': { type: 'boolean', default: false },
     'batchforge-cmd': { type: 'string', default: DEFAULT_BATCHFORGE },
-    'validate-cmd': { type: 'string' },
+    out: { type: 'string' },
   },
 });
-const loadAtStart = loadavg()[0];
-const rows = Number(flags.rows);
+const workloads = flags.workload.split(',').map((w) => w.trim()).filter(Boolean);
+for (const w of workloads) if (!WORKLOADS[w]) fail(`unknown workload ${w}: one of ${Object.keys(WORKLOADS).join(', ')}`);
+const sizes = flags.rows.split(',').map(Number);
 const runs = Number(flags.runs);
-const scale = Number(flags.scale);
-const log = (line) => process.stderr.write(`${line}\n`);
-const fail = (message) => {
+const bigRows = flags['skip-big'] || flags['skip-10x'] || !workloads.includes('a') ? 0 : Number(flags['big-rows']);
+const full = flags.workload === Object.keys(WORKLOADS).join(',') && flags.rows === '200000,1000000' && bigRows > 0;
+const report = flags.out ?? (full ? 'bench/RESULTS.md' : undefined);
+const loadAtStart = loadavg();
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+function fail(message) {
   log(message);
   process.exit(1);
-};
+}
 
-/** Prepares bench/data/<rows>/ (data, config, system.hbs) and returns its paths. */
-async function dataset(count, formats) {
-  const dir = join('bench', 'data', String(count));
-  const csv = join(dir, 'questions.csv');
-  if (!formats.every((f) => existsSync(join(dir, `questions.${f}`)))) {
-    log(`generating ${count.toLocaleString('en')} rows in ${dir}`);
-    await generate({ rows: count, out: dir, formats });
+/** bench/data/<rows>/ with the sources every workload reads. */
+async function dataset(rows, formats) {
+  const dir = join('bench', 'data', String(rows));
+  const files = { csv: 'questions.csv', records: 'records.jsonl' };
+  if (!formats.every((f) => existsSync(join(dir, files[f])))) {
+    log(`generating ${rows.toLocaleString('en')} rows in ${dir}`);
+    await generate({ rows, out: dir, formats });
   }
-  return { dir, csv, config: writeConfig(dir), inputMB: statSync(csv).size / 1e6 };
+  return dir;
 }
 
-/** The command for one contender: placeholders filled, split on spaces (no shell, so nothing to quote). */
-function contenders(data) {
-  const fill = (cmd, out) => cmd.replaceAll('{config}', data.config).replaceAll('{csv}', data.csv)
-    .replaceAll('{out}', out).replaceAll('{dir}', data.dir).split(' ').filter(Boolean);
-  const limits = `--max-bytes ${MAX_BYTES} --max-lines ${MAX_LINES}`;
-  const out = (name) => join(data.dir, `out-${name}`);
-  return {
-    python: { out: out('python'), argv: fill(`python3 bench/seed.py --csv {csv} --out {out} ${limits}`, out('python')) },
-    baseline: { out: out('baseline'), argv: fill(`node bench/baseline.mjs --csv {csv} --out {out} ${limits}`, out('baseline')) },
-    // The config names out-batchforge; a stand-in command is pointed at the same directory through {out}.
-    batchforge: { out: out('batchforge'), argv: fill(flags['batchforge-cmd'], out('batchforge')) },
-    // the low-memory profile: rendering on the main thread only
-    ...(flags['batchforge-cmd'] === DEFAULT_BATCHFORGE && {
-      single: {
-        out: out('batchforge-single'),
-        argv: fill(`${DEFAULT_BATCHFORGE.replace('{config}', join(data.dir, 'single.config.yaml'))} --single-thread`, out('batchforge-single')),
-      },
-    }),
+/** The contenders' commands for workload `id` on the data in `dataDir`: { name: { label, out, argv } }. */
+function contenders(id, dataDir, only) {
+  const { dir, configs } = writeWorkload(id, dataDir, ['out-batchforge']);
+  const src = join(dataDir, WORKLOADS[id].source);
+  const limits = ['--max-bytes', String(MAX_BYTES), '--max-lines', String(MAX_LINES)];
+  const out = (name) => join(dir, `out-${name}`);
+  const all = {
+    python: {
+      label: id === 'a' ? 'Python loop (`bench/seed.py`)' : 'Python loop (`bench/jobs/seed_jobs.py`)',
+      out: out('python'),
+      argv: id === 'a'
+        ? ['python3', 'bench/seed.py', '--csv', src, '--out', out('python'), ...limits]
+        : ['python3', 'bench/jobs/seed_jobs.py', '--job', id, '--src', src, '--out', out('python'), ...limits],
+    },
+    node: {
+      label: id === 'a' ? 'hand-written Node (`bench/baseline.mjs`)' : 'hand-written Node (`bench/jobs/node-jobs.mjs`)',
+      out: out('node'),
+      argv: id === 'a'
+        ? ['node', 'bench/baseline.mjs', '--csv', src, '--out', out('node'), ...limits]
+        : ['node', 'bench/jobs/node-jobs.mjs', '--job', id, '--src', src, '--out', out('node'), ...limits],
+    },
+    batchforge: {
+      label: `batchforge build${flags['batchforge-cmd'] === DEFAULT_BATCHFORGE ? '' : ` (\`${flags['batchforge-cmd']}\`)`}`,
+      out: out('batchforge'),
+      argv: flags['batchforge-cmd'].replaceAll('{config}', configs['out-batchforge']).replaceAll('{out}', out('batchforge')).split(' ').filter(Boolean),
+    },
   };
+  return Object.fromEntries(Object.entries(all).filter(([name]) => !only || only.includes(name)));
 }
 
-/** Times each contender count times, round-robin, so a change in machine load is shared between them. */
-async function timeAll(contenders, count) {
-  const results = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+/** Times each contender `count` times, round-robin, so a change in machine load is shared between them. */
+async function timeAll(cmds, count) {
+  const results = Object.fromEntries(Object.keys(cmds).map((name) => [name, []]));
   for (let i = 1; i <= count; i++) {
-    for (const [name, contender] of Object.entries(contenders)) {
-      if (contender.out) rmSync(contender.out, { recursive: true, force: true });
-      // Flush the previous run's dirty pages so its writeback is not charged to this run.
+    for (const [name, c] of Object.entries(cmds)) {
+      rmSync(c.out, { recursive: true, force: true });
+      // flush the previous run's dirty pages so that their writeback is not charged to this run
       spawnSync('sync');
-      const result = await measure(contender.argv).catch((error) => fail(`${name} failed: ${error.message}`));
-      log(`  ${name} run ${i}/${count}: ${result.seconds.toFixed(2)} s, ${result.rssMB.toFixed(0)} MB peak RSS`);
-      results[name].push(result);
+      const r = await measure(c.argv).catch((error) => fail(`${name} failed: ${error.message}`));
+      log(`  ${name} run ${i}/${count}: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${r.rssMB.toFixed(0)} MB peak RSS`);
+      results[name].push(r);
     }
   }
-  return Object.fromEntries(Object.entries(results).map(([name, runs]) => [name, summarize(runs)]));
+  return Object.fromEntries(Object.entries(results).map(([name, rs]) => [name, summarize(rs)]));
 }
 
-function ensureBuilt() {
-  if (existsSync('dist/cli/main.js')) return;
+if (!existsSync('dist/cli/main.js')) {
   log('dist/cli/main.js is missing: running npm run build');
-  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) fail('npm run build failed');
-  if (!existsSync('dist/cli/main.js') && flags['batchforge-cmd'] === DEFAULT_BATCHFORGE) {
-    fail('npm run build did not produce dist/cli/main.js; pass --batchforge-cmd to time a stand-in');
+  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) fail('npm run build failed');
+}
+
+const formats = [...new Set(workloads.map((w) => (WORKLOADS[w].source.endsWith('.csv') ? 'csv' : 'records')))];
+/** { workload, rows, requests, timed: { contender: summary }, labels, identical } */
+const results = [];
+for (const rows of sizes) {
+  const dataDir = await dataset(rows, formats);
+  for (const id of workloads) {
+    const cmds = contenders(id, dataDir);
+    log(`workload ${id} (${WORKLOADS[id].title}), ${rows.toLocaleString('en')} rows: ${runs} run(s) each`);
+    const timed = await timeAll(cmds, runs);
+    const check = verify(Object.fromEntries(Object.entries(cmds).map(([name, c]) => [name, c.out])));
+    const expected = rows * (WORKLOADS[id].fanOut ?? 1);
+    if (check.requests !== expected) check.mismatches.unshift(`expected ${expected} requests, found ${check.requests}`);
+    if (check.mismatches.length) fail(`workload ${id}: outputs differ:\n${check.mismatches.join('\n')}`);
+    for (const c of Object.values(cmds)) rmSync(c.out, { recursive: true, force: true });
+    results.push({ workload: id, rows, requests: check.requests, timed, labels: mapValues(cmds, (c) => c.label), identical: check.bytesIdentical });
   }
 }
-
-/** The validate command for these shards, or a note saying why there is none. */
-function validateCommand(shards) {
-  if (flags['validate-cmd']) return { argv: flags['validate-cmd'].split(' ').flatMap((a) => (a === '{shards}' ? shards : [a])) };
-  if (!existsSync('dist/cli/main.js')) return { note: 'skipped: dist/cli/main.js does not exist' };
-  const probe = spawnSync('node', ['dist/cli/main.js', 'validate', '--help'], { encoding: 'utf8' });
-  if (probe.status !== 0) return { note: `skipped: \`batchforge validate --help\` exited ${probe.status}` };
-  return { argv: ['node', 'dist/cli/main.js', 'validate', ...shards] };
-}
-
-ensureBuilt();
-const small = await dataset(rows, ['csv', 'jsonl']);
-const cmds = contenders(small);
-log(`timing ${runs} run(s) each on ${rows.toLocaleString('en')} rows (${small.inputMB.toFixed(0)} MB of CSV)`);
-const timed = await timeAll(cmds, runs);
-
-log('verifying that all outputs hold the same requests');
-const check = verify(Object.fromEntries(Object.entries(cmds).map(([name, c]) => [name, c.out])));
-if (check.requests !== rows) check.mismatches.unshift(`expected ${rows} requests, found ${check.requests}`);
-if (check.mismatches.length) fail(`outputs differ:\n${check.mismatches.join('\n')}`);
-
-const shards = shardFiles(cmds.batchforge.out);
-const shardMB = shards.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
-const validate = validateCommand(shards);
-if (validate.argv) {
-  log(`timing validate on ${shards.length} shards (${shardMB.toFixed(0)} MB)`);
-  ({ validate: validate.timed } = await timeAll({ validate: { argv: validate.argv } }, runs));
-}
-
 let big = null;
-if (!flags['skip-10x']) {
-  const data = await dataset(rows * scale, ['csv']);
-  const bigCmd = contenders(data).batchforge;
-  log(`timing batchforge once on ${(rows * scale).toLocaleString('en')} rows (${data.inputMB.toFixed(0)} MB of CSV)`);
-  big = { data, timed: (await timeAll({ batchforge: bigCmd }, 1)).batchforge };
-  rmSync(bigCmd.out, { recursive: true, force: true });
+if (bigRows > 0) {
+  const dataDir = await dataset(bigRows, ['csv']);
+  const cmds = contenders('a', dataDir, ['batchforge']);
+  log(`workload a, batchforge only, ${bigRows.toLocaleString('en')} rows (${(statSync(join(dataDir, 'questions.csv')).size / 1e6).toFixed(0)} MB of CSV)`);
+  big = { rows: bigRows, timed: (await timeAll(cmds, 1)).batchforge };
+  rmSync(cmds.batchforge.out, { recursive: true, force: true });
 }
 
-const report = render();
-writeFileSync('bench/RESULTS.md', report);
-process.stdout.write(report);
+const text = render();
+if (report) writeFileSync(report, text);
+process.stdout.write(text);
+
+function mapValues(o, f) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+}
 
 function render() {
-  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const s = (x) => x.toFixed(2);
-  const perSec = (n, t) => Math.round(n / t).toLocaleString('en');
-  const row = (label, t, count, mb) =>
-    `| ${label} | ${s(t.median)} | ${s(t.min)} | ${s(t.max)} | ${perSec(count, t.median)} | ${(mb / t.median).toFixed(1)} | ${t.rssMB.toFixed(0)} |`;
-  const goal = (text, ok, figure) => `| ${text} | ${figure} | ${ok === null ? 'n/a' : ok ? 'PASS' : 'FAIL'} |`;
-  const bf = timed.batchforge;
-  const standIn = flags['batchforge-cmd'] === DEFAULT_BATCHFORGE ? '' : ` (stand-in: \`${flags['batchforge-cmd']}\`)`;
-  const growth = big && big.timed.median / bf.median;
-  const validateMBs = validate.timed && shardMB / validate.timed.median;
+  const n = (x) => Math.round(x).toLocaleString('en');
   const python = spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim();
   const lines = [
-    '# batchforge benchmark',
+    '# batchforge benchmark suite',
     '',
-    `${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model.trim()}) · ` +
-      `load average ${loadAtStart.toFixed(1)} at start · Node ${process.version} · ${python} · peak RSS via ${rssMethod}`,
+    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} cores (${cpus()[0]?.model.trim()}) · ` +
+      `load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) at start, ` +
+      `${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end · Node ${process.version} · ${python} · peak RSS and CPU via ${rssMethod}`,
     '',
-    `${rows.toLocaleString('en')} rows, ${small.inputMB.toFixed(0)} MB of CSV → ${plural(shards.length, 'shard')}, ` +
-      `${shardMB.toFixed(0)} MB of JSONL (max ${MAX_LINES} lines / ${MAX_BYTES / 1e6} MB per shard). ` +
-      `Median of ${runs} runs, taken round-robin; the ×${scale} row is one run.`,
+    `Each contender wrote shards of at most ${MAX_LINES.toLocaleString('en')} lines / ${MAX_BYTES / 1e6} MB; every output was checked ` +
+      `equal line by line. ${runs > 1 ? `Median of ${runs} runs, taken round-robin.` : 'One run each, taken one after the other.'} ` +
+      'Wall and CPU (user + system) in seconds; × columns are batchforge\'s wall time over the contender\'s.',
     '',
-    '| contender | median s | min s | max s | rows/s | input MB/s | peak RSS MB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row('Python seed script (`bench/seed.py`)', timed.python, rows, small.inputMB),
-    row('hand-written Node (`bench/baseline.mjs`)', timed.baseline, rows, small.inputMB),
-    row(`batchforge build${standIn}`, bf, rows, small.inputMB),
-    ...(timed.single ? [row('batchforge build --single-thread', timed.single, rows, small.inputMB)] : []),
-    ...(big ? [row(`batchforge build ×${scale} (${(rows * scale).toLocaleString('en')} rows)`, big.timed, rows * scale, big.data.inputMB)] : []),
-    '',
-    validate.timed
-      ? `\`batchforge validate\` on the ${plural(shards.length, 'shard')}: median ${s(validate.timed.median)} s, ` +
-        `${validateMBs.toFixed(1)} MB/s of JSONL, ${validate.timed.rssMB.toFixed(0)} MB peak RSS.`
-      : `\`batchforge validate\`: ${validate.note}.`,
-    '',
-    `Outputs: ${check.requests.toLocaleString('en')} requests, identical across all ${Object.keys(cmds).length} ` +
-      `(${check.bytesIdentical ? 'byte for byte' : 'as parsed JSON; the bytes differ'}, same shard layout).`,
-    '',
-    '| goal | figure | result |',
-    '| --- | ---: | --- |',
-    goal('batchforge ≤ 0.5× Python time', bf.median / timed.python.median <= 0.5, `${s(bf.median / timed.python.median)}×`),
-    goal('batchforge ≤ 1.1× baseline time', bf.median / timed.baseline.median <= 1.1, `${s(bf.median / timed.baseline.median)}×`),
-    goal(`peak RSS ≤ 200 MB at ${rows.toLocaleString('en')} rows`, bf.rssMB <= 200, `${bf.rssMB.toFixed(0)} MB`),
-    ...(timed.single
-      ? [goal(`peak RSS ≤ 200 MB at ${rows.toLocaleString('en')} rows, --single-thread`, timed.single.rssMB <= 200, `${timed.single.rssMB.toFixed(0)} MB`)]
-      : []),
-    goal(`peak RSS ≤ 200 MB at ${(rows * scale).toLocaleString('en')} rows`, big ? big.timed.rssMB <= 200 : null,
-      big ? `${big.timed.rssMB.toFixed(0)} MB` : 'skipped'),
-    goal(`${scale}× rows ≤ ${scale + 1}× time`, big ? growth <= scale + 1 : null, big ? `${s(growth)}×` : 'skipped'),
-    goal('validate ≥ 150 MB/s', validate.timed ? validateMBs >= 150 : null,
-      validate.timed ? `${validateMBs.toFixed(1)} MB/s` : 'skipped'),
-    '',
+    '| workload | rows | contender | wall s | CPU s | peak RSS MB | rows/s |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
   ];
+  for (const r of results) {
+    for (const [name, t] of Object.entries(r.timed)) {
+      lines.push(`| (${r.workload}) ${WORKLOADS[r.workload].title} | ${n(r.rows)} | ${r.labels[name]} | ${s(t.median)} | ${s(t.cpu)} | ${t.rssMB.toFixed(0)} | ${n(r.rows / t.median)} |`);
+    }
+  }
+  if (big) lines.push(`| (a) ${WORKLOADS.a.title} | ${n(big.rows)} | batchforge build | ${s(big.timed.median)} | ${s(big.timed.cpu)} | ${big.timed.rssMB.toFixed(0)} | ${n(big.rows / big.timed.median)} |`);
+  lines.push('', '| workload | rows | batchforge ÷ Python (goal ≤ 0.5) | batchforge ÷ Node (goal ≤ 1.1) | peak RSS (goal ≤ 200 MB) | result |', '| --- | ---: | ---: | ---: | ---: | --- |');
+  const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+  for (const r of results) {
+    const bf = r.timed.batchforge;
+    if (!bf) continue;
+    const py = r.timed.python && bf.median / r.timed.python.median;
+    const nd = r.timed.node && bf.median / r.timed.node.median;
+    const rssGoal = r.rows < 1_000_000 || bf.rssMB <= 200;
+    const ok = (py === undefined || py <= 0.5) && (nd === undefined || nd <= 1.1) && rssGoal;
+    lines.push(`| (${r.workload}) | ${n(r.rows)} | ${py === undefined ? '—' : `${s(py)}×`} | ${nd === undefined ? '—' : `${s(nd)}×`} | ${bf.rssMB.toFixed(0)} MB | ${verdict(ok)} |`);
+  }
+  if (big) lines.push(`| (a) | ${n(big.rows)} | — | — | ${big.timed.rssMB.toFixed(0)} MB | ${verdict(big.timed.rssMB <= 200)} |`);
+  lines.push('');
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 export const shardFiles = (dir) =>
-  readdirSync(dir).filter((f) => /^batch-\d+\.jsonl$/.test(f)).sort().map((f) => join(dir, f));
+  readdirSync(dir).filter((f) => /-\d{5}\.jsonl$/.test(f)).sort().map((f) => join(dir, f));
 
 /** Yields { where, text, lineCount? } per line, reading one shard at a time (shards are ≤ max_bytes). */
 function* lines(dir) {
@@ -28,7 +28,7 @@ const excerpt = (text, at) => `${at > 60 ? '…' : ''}${text.slice(Math.max(0, a
 export function verify(dirs) {
   const names = Object.keys(dirs);
   const mismatches = [];
-  const layouts = names.map((n) => shardFiles(dirs[n]).map((f) => readFileSync(f).length).join(','));
+  const layouts = names.map((n) => shardFiles(dirs[n]).map((f) => `${f.slice(dirs[n].length + 1)}:${readFileSync(f).length}`).join(','));
   const layoutIdentical = layouts.every((l) => l === layouts[0]);
   if (!layoutIdentical) mismatches.push(`shard sizes differ: ${names.map((n, i) => `${n} [${layouts[i]}]`).join('; ')}`);
   let bytesIdentical = true;

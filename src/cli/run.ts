@@ -4,7 +4,7 @@
  * a bug, shown with its stack only under --debug.
  */
 import { parseArgs } from 'node:util';
-import { BatchforgeError, E, exitCodeFor, problem } from '../errors/index.js';
+import { BatchforgeError, E, exitCodeFor, osProblem, problem } from '../errors/index.js';
 import { suggest } from '../util/suggest.js';
 import { VERSION } from '../version.js';
 import type { Command, Io } from './command.js';
@@ -58,6 +58,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (e instanceof BatchforgeError) {
       printProblems(io, e.problems);
       return exitCodeFor(e.problems) || EXIT.data;
+    }
+    // a path the user named that is a file, read-only, full…: their error, not a bug
+    const os = osProblem(e, io.cwd, 'a file');
+    if (os) {
+      printProblems(io, [os]);
+      return EXIT.config;
     }
     const err = e as Error;
     io.stderr.write(`internal error: ${err?.message ?? String(e)}\n`);

@@ -409,6 +409,153 @@ export const E = {
     message: (a) => `init would overwrite ${a.files.length} existing file(s) in ${a.dir}: ${a.files.join(', ')}`,
     hint: () => 'nothing was written; run init in an empty folder, or move these files away first',
   }),
+
+  // ---- output folder, lifecycle state, locks and OS errors (issue 11: src/stages/shard/output-*.ts, src/util/output-lock.ts, src/errors/io-error.ts) ----
+  OutputDirIsFile: entry<{ dir: string }>({
+    code: 'output-dir-is-file',
+    kind: 'config',
+    message: (a) => `output.dir ${a.dir} is a file, not a folder`,
+    hint: () => 'point output.dir at a folder (it is created when missing), or move the file away',
+  }),
+  OutputNotOurs: entry<{ dir: string; files: string[]; more: number }>({
+    code: 'output-dir-not-ours',
+    kind: 'config',
+    message: (a) =>
+      `${a.dir} holds files that batchforge did not write (${a.files.join(', ')}${a.more ? ` and ${a.more} more` : ''}) and no batchforge manifest.json; nothing was written`,
+    hint: () => 'point output.dir at a new or empty folder: batchforge writes only into folders whose manifest.json it wrote, and never touches other files',
+  }),
+  OutputManifestNotOurs: entry<{ file: string }>({
+    code: 'output-manifest-not-ours',
+    kind: 'config',
+    message: (a) => `${a.file} was not written by batchforge (it lacks "tool": "batchforge" and a format version); nothing was written`,
+    hint: () => 'point output.dir (or --dir) at a folder of its own, such as out/',
+  }),
+  ManifestFormatNewer: entry<{ file: string; format: string; known: number }>({
+    code: 'manifest-format-newer',
+    kind: 'config',
+    message: (a) => `${a.file} has manifest format ${a.format}; this batchforge reads format ${a.known}`,
+    hint: () => 'upgrade batchforge to the version that wrote it (npm install batchforge@latest)',
+  }),
+  OutputFileNotOurs: entry<{ file: string }>({
+    code: 'output-file-not-ours',
+    kind: 'config',
+    message: (a) => `${a.file} exists and was not written by batchforge, but the build would write a file of that name; nothing was written`,
+    hint: () => 'move or rename that file: batchforge never overwrites a file its manifest.json does not list',
+  }),
+  OutputCommitIncomplete: entry<{ dir: string }>({
+    code: 'output-commit-incomplete',
+    kind: 'config',
+    message: (a) => `the build stopped while replacing files in ${a.dir}: its manifest.json now lists only the files that are intact`,
+    hint: () => 'fix the cause above and run `batchforge build` again; submit, collect and retry refuse this output until then',
+  }),
+  ManifestPartial: entry<{ file: string }>({
+    code: 'manifest-partial',
+    kind: 'data',
+    message: (a) => `${a.file} is from a build that was interrupted while replacing files`,
+    hint: () => 'run `batchforge build` again: it finishes the output and removes what the interrupted build left',
+  }),
+  OutputLocked: entry<{ dir: string; command: string; pid: number; host: string; since: string; lock: string }>({
+    code: 'output-locked',
+    kind: 'config',
+    message: (a) => `${a.dir} is in use by \`batchforge ${a.command}\` (pid ${a.pid} on ${a.host}, since ${a.since}); nothing was done`,
+    hint: (a) => `wait for that process to finish; if it no longer runs on ${a.host}, delete ${a.lock}`,
+  }),
+  Interrupted: entry<{ signal: string }>({
+    code: 'interrupted',
+    kind: 'data',
+    message: (a) => `interrupted by ${a.signal}: temporary files were removed; what was committed before is unchanged`,
+  }),
+  BuildNoRows: entry<{ files: string[]; out: string }>({
+    code: 'build-no-rows',
+    kind: 'data',
+    message: (a) => `nothing to write: source ${a.files.join(', ')} has no rows; ${a.out} is unchanged`,
+    hint: () => 'a CSV needs a header line and at least one data line, ended by \\n or \\r\\n; JSONL needs one object a line',
+  }),
+  BuildAllFiltered: entry<{ rows: number; out: string }>({
+    code: 'build-all-filtered',
+    kind: 'data',
+    message: (a) => `nothing to write: source.filter and source.offset left none of the ${a.rows.toLocaleString('en-US')} row(s); ${a.out} is unchanged`,
+    hint: () => 'source.filter keeps a row when it renders true (any case, blanks around ignored); check it with `batchforge preview`',
+  }),
+  BuildAllRejected: entry<{ requests: number; first: string; out: string }>({
+    code: 'build-all-rejected',
+    kind: 'data',
+    message: (a) =>
+      `nothing to write: every one of the ${a.requests.toLocaleString('en-US')} request(s) was rejected (on_error: skip), the first: ${a.first}; ${a.out} is unchanged`,
+    hint: () => 'fix the rows or templates: `batchforge build` with on_error: fail lists the errors with their rows',
+  }),
+  FilterNotBoolean: entry<{ value: string }>({
+    code: 'filter-not-boolean',
+    kind: 'data',
+    message: (a) => `source.filter rendered ${q(a.value.length > 40 ? `${a.value.slice(0, 40)}…` : a.value)} for this row; it must render true, false or nothing`,
+    hint: () => 'make the filter print true for rows to keep and false (or nothing) for the others; case and blanks around are ignored',
+  }),
+  SourceSkipsOwnFiles: entry<{ pattern: string; dir: string; files: string[] }>({
+    code: 'source-skips-own-files',
+    kind: 'config',
+    message: (a) => `source ${q(a.pattern)} matches ${a.files.length} file(s) inside the output folder ${a.dir}; skipped: ${a.files.join(', ')}`,
+    hint: () => 'batchforge never reads its own output and state; narrow the pattern to silence this note',
+  }),
+  OsNotFound: entry<{ path: string; note: string }>({
+    code: 'os-not-found',
+    kind: 'config',
+    message: (a) => `${a.path} does not exist (ENOENT)${a.note}`,
+    hint: () => 'check the path: create the missing folder, or fix its name in the config or on the command line',
+  }),
+  OsNotFolder: entry<{ path: string; note: string }>({
+    code: 'os-not-a-folder',
+    kind: 'config',
+    message: (a) => `${a.path}: a part of this path is a file, not a folder (ENOTDIR)${a.note}`,
+    hint: () => 'point the setting at a folder, or move the file that stands where a folder is needed',
+  }),
+  OsIsFolder: entry<{ path: string; note: string }>({
+    code: 'os-is-a-folder',
+    kind: 'config',
+    message: (a) => `${a.path} is a folder where a file is needed (EISDIR)${a.note}`,
+    hint: () => 'name a file, or move that folder away',
+  }),
+  OsExists: entry<{ path: string; note: string }>({
+    code: 'os-exists',
+    kind: 'config',
+    message: (a) => `${a.path} already exists (EEXIST)${a.note}`,
+    hint: () => 'move or rename it, or choose another name: batchforge does not overwrite what it did not write',
+  }),
+  OsPermissionDenied: entry<{ path: string; note: string }>({
+    code: 'os-permission-denied',
+    kind: 'config',
+    message: (a) => `permission denied: ${a.path} (EACCES)${a.note}`,
+    hint: () => 'give your user access to it (`ls -ld`, chmod, chown), or use a folder you own',
+  }),
+  OsNotPermitted: entry<{ path: string; note: string }>({
+    code: 'os-not-permitted',
+    kind: 'config',
+    message: (a) => `operation not permitted: ${a.path} (EPERM)${a.note}`,
+    hint: () => 'the file may be owned by another user, immutable or open in another program (Windows); close it or use a folder you own',
+  }),
+  OsReadOnly: entry<{ path: string; note: string }>({
+    code: 'os-read-only',
+    kind: 'config',
+    message: (a) => `${a.path} is on a read-only file system (EROFS)${a.note}`,
+    hint: () => 'mount it read-write (a Docker volume without :ro), or point output.dir at a writable folder',
+  }),
+  OsNoSpace: entry<{ path: string; note: string }>({
+    code: 'os-no-space',
+    kind: 'config',
+    message: (a) => `no space left on the device holding ${a.path} (ENOSPC)${a.note}`,
+    hint: () => 'free disk space: a build needs room for its new shards beside the old ones until it commits; or point output.dir at another disk',
+  }),
+  OsBusy: entry<{ path: string; note: string }>({
+    code: 'os-busy',
+    kind: 'config',
+    message: (a) => `${a.path} is busy (EBUSY): in use by another program, or a mount point${a.note}`,
+    hint: () => 'close the programs using it; batchforge never renames or removes output.dir itself, so a mount point works as output.dir',
+  }),
+  OsCrossDevice: entry<{ path: string; note: string }>({
+    code: 'os-cross-device',
+    kind: 'config',
+    message: (a) => `${a.path} cannot be moved across file systems (EXDEV)${a.note}`,
+    hint: () => 'keep the files involved on one file system (one disk or volume)',
+  }),
 } as const;
 
 export function problem<A>(

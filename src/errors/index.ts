@@ -1,4 +1,4 @@
 export * from './problem.js';
 export { E, problem } from './catalogue.js';
 export { formatProblem, formatLocation, codeFrame } from './format.js';
-export { outputProblem } from './io-error.js';
+export { osProblem, outputProblem } from './io-error.js';

@@ -5,6 +5,7 @@
  * the same deterministic output order: each request takes its result out of the Map. Memory
  * stays bounded by one shard whatever the build's size.
  */
+import { withOutputLock } from '../util/output-lock.js';
 import { join } from 'node:path';
 import { BatchforgeError, E, problem } from '../errors/index.js';
 import { formatOrigin, type Origin } from '../stages/load/row.js';
@@ -63,7 +64,12 @@ export interface CollectOptions extends LifecycleOptions {
 /** A manifest written by `retry` holds a subset of the source's requests. */
 type AnyManifest = Manifest & { retry_of?: string };
 
+/** Runs under the output folder's lock: one batchforge command at a time per folder. */
 export async function collect(outDir: string, opts: CollectOptions): Promise<CollectCounts> {
+  return withOutputLock(outDir, 'collect', opts.shownDir ?? outDir, () => collectLocked(outDir, opts));
+}
+
+async function collectLocked(outDir: string, opts: CollectOptions): Promise<CollectCounts> {
   const manifest: AnyManifest = await readManifest(outDir, opts.shownDir);
   const state = await readState(outDir);
   const current = currentEntries(manifest, state);

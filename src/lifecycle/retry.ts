@@ -6,6 +6,8 @@
  * Retry shards are packed up to the largest original shard of the same batch, which already
  * respects the provider's limits.
  */
+import { withOutputLock } from '../util/output-lock.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,7 +35,12 @@ export interface RetryCounts {
   shards: number;
 }
 
+/** Runs under the output folder's lock: one batchforge command at a time per folder. */
 export async function retry(outDir: string, opts: { shownDir?: string } = {}): Promise<RetryCounts> {
+  return withOutputLock(outDir, 'retry', opts.shownDir ?? outDir, () => retryLocked(outDir, opts));
+}
+
+async function retryLocked(outDir: string, opts: { shownDir?: string }): Promise<RetryCounts> {
   const manifest = await readManifest(outDir, opts.shownDir);
   const resultsPath = join(outDir, RESULTS_JSONL);
   if (!(await exists(resultsPath))) throw new BatchforgeError(problem(E.ResultsMissing, { dir: opts.shownDir ?? outDir }));
@@ -77,7 +84,7 @@ export async function retry(outDir: string, opts: { shownDir?: string } = {}): P
   if (batches.length) {
     const { rejects: _rejects, ...rest } = manifest;
     const retryManifest: Manifest & { retry_of: string } = { ...rest, batches, retry_of: '..' };
-    await writeFile(join(retryDir, MANIFEST_FILE), JSON.stringify(retryManifest, null, 2) + '\n');
+    writeFileAtomic(join(retryDir, MANIFEST_FILE), JSON.stringify(retryManifest, null, 2) + '\n');
   }
   return counts;
 }

@@ -1,10 +1,13 @@
 /**
  * submit-state.json: what has been sent where, per shard. It is written after every step that
- * creates something remote (upload, batch) and after every poll, always atomically (temp file +
- * rename), so an interrupted command loses nothing and a re-run picks up where it stopped.
+ * creates something remote (upload, batch) and after every poll, always atomically (temp file,
+ * fsync, rename, folder fsync), so an interrupted command or a power cut loses nothing and a
+ * re-run picks up where it stopped. It lives in the output folder under a name no build, check
+ * or retry touches (a build owns only the files its manifest lists).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 export const STATE_FILE = 'submit-state.json';
 
@@ -51,10 +54,7 @@ export async function readState(outDir: string): Promise<SubmitState> {
 }
 
 export async function writeState(outDir: string, state: SubmitState): Promise<void> {
-  const target = join(outDir, STATE_FILE);
-  const temp = join(outDir, `.batchforge-tmp-${process.pid}-${STATE_FILE}`);
-  await writeFile(temp, JSON.stringify(state, null, 2) + '\n');
-  await rename(temp, target);
+  writeFileAtomic(join(outDir, STATE_FILE), JSON.stringify(state, null, 2) + '\n');
 }
 
 /** The entry for this exact shard content, if it was submitted (or at least uploaded). */

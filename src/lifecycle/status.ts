@@ -3,6 +3,7 @@
  * shard. With `wait` it polls with backoff until every batch is terminal; the state is saved
  * after each retrieve, so Ctrl-C at any moment loses nothing and `status --wait` resumes.
  */
+import { withOutputLock } from '../util/output-lock.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchforgeError, E, problem } from '../errors/index.js';
 import type { Manifest } from '../stages/shard/manifest.js';
@@ -35,7 +36,12 @@ export interface StatusOptions extends LifecycleOptions {
   onProgress?: (rows: StatusRow[]) => void;
 }
 
+/** Runs under the output folder's lock: one batchforge command at a time per folder. */
 export async function status(outDir: string, opts: StatusOptions): Promise<StatusRow[]> {
+  return withOutputLock(outDir, 'status', opts.shownDir ?? outDir, () => statusLocked(outDir, opts));
+}
+
+async function statusLocked(outDir: string, opts: StatusOptions): Promise<StatusRow[]> {
   const manifest = await readManifest(outDir, opts.shownDir);
   const state = await readState(outDir);
   const entries = currentEntries(manifest, state);

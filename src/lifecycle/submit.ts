@@ -5,6 +5,7 @@
  * record its id. The file id is saved before the batch is created, so a crash in between makes
  * the re-run create the batch from the recorded upload instead of uploading again.
  */
+import { withOutputLock } from '../util/output-lock.js';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { BatchCreateParams as MessageBatchCreateParams } from '@anthropic-ai/sdk/resources/messages/batches';
@@ -41,7 +42,12 @@ export interface SubmitSummary {
   shards: ShardState[];
 }
 
+/** Runs under the output folder's lock: one batchforge command at a time per folder. */
 export async function submit(outDir: string, opts: SubmitOptions): Promise<SubmitSummary> {
+  return withOutputLock(outDir, 'submit', opts.shownDir ?? outDir, () => submitLocked(outDir, opts));
+}
+
+async function submitLocked(outDir: string, opts: SubmitOptions): Promise<SubmitSummary> {
   const manifest = await readManifest(outDir, opts.shownDir);
   const state = await readState(outDir);
   const connections = new Map<string, Connection>();

@@ -3,14 +3,15 @@
  * decides how to print them. With on_error: fail any bad request fails the build (the first
  * MAX_PROBLEMS distinct ones are reported); with skip, bad requests go to rejects.jsonl.
  */
-import { closeSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { ResolvedBatch, ResolvedConfig } from '../config/resolved.js';
 import { BatchforgeError, E, formatLocation, outputProblem, problem, type Problem } from '../errors/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
-import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
-import { commitOutput, diffOutput, isForeignDir, makeTempDir, MANIFEST, REJECTS, removeDir } from '../stages/shard/output-dir.js';
+import { MANIFEST_FORMAT, type BatchManifest, type Manifest } from '../stages/shard/manifest.js';
+import { nothingToWrite } from '../stages/shard/nothing-to-write.js';
+import { openOutput, REJECTS, type OutputSession } from '../stages/shard/output-dir.js';
 import type { UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
@@ -51,9 +52,10 @@ export interface BuildResult {
   stale?: string[];
 }
 
+/** output.dir holding the config's folder: a build there would list the project's files as its own */
 function unsafeOutDir(config: ResolvedConfig): boolean {
   const rel = path.relative(config.outDir, config.dir);
-  return isForeignDir(config.outDir) || rel === '' || !rel.startsWith('..');
+  return rel === '' || !rel.startsWith('..');
 }
 
 export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
@@ -75,15 +77,18 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     throw e;
   }
 
+  problems.push(...prepared.notes);
   const shownOut = displayPath(outDir, config.cwd);
-  let tmp: string;
+  let output: OutputSession;
   try {
-    tmp = makeTempDir(outDir);
+    output = openOutput(outDir, shownOut, { cwd: config.cwd, ...(opts.check && { check: true }) });
   } catch (e) {
-    const p = outputProblem(e, shownOut);
+    if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems] };
+    const p = outputProblem(e, shownOut, config.cwd);
     if (p) return { ok: false, problems: [...problems, p] };
     throw e;
   }
+  const tmp = output.staging;
   const rejects = new Rejects(tmp, config, prepared);
   try {
     const summaries: BatchSummary[] = [];
@@ -117,10 +122,9 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     tally.finish();
     rejects.close();
     const summary = totals(summaries, Math.round(performance.now() - started));
-    if (problems.some((p) => p.severity === 'error')) {
-      removeDir(tmp);
-      return { ok: false, problems, summary, outDir };
-    }
+    if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, summary, outDir };
+    const empty = nothingToWrite(summary, prepared.groups.flatMap((g) => g.files.map((f) => f.display)), tmp, `${shownOut}/`);
+    if (empty) return { ok: false, problems: [...problems, empty], summary, outDir };
     // inputs are hashed once the build has succeeded: a failing build needs no hashes
     const [configHash, sources, templates] = [
       await hashFiles(config.dir, [config.file]),
@@ -130,28 +134,28 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     const manifest: Manifest = {
       tool: 'batchforge',
       version: VERSION,
+      format: MANIFEST_FORMAT,
       config: configHash[0]!,
       sources,
       templates,
       batches,
       ...(rejects.lines > 0 && { rejects: { file: REJECTS, lines: rejects.lines } }),
     };
-    writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     if (opts.check) {
-      const stale = diffOutput(tmp, outDir);
-      removeDir(tmp);
+      const stale = output.diff(manifest);
       if (stale.length) problems.push(problem(E.OutputStale, { files: stale }));
       return { ok: stale.length === 0, problems, summary, manifest, outDir, stale };
     }
-    commitOutput(tmp, outDir);
+    output.commit(manifest);
     return { ok: true, problems, summary, manifest, outDir };
   } catch (e) {
     rejects.close();
-    removeDir(tmp);
     if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems], outDir };
-    const p = outputProblem(e, shownOut);
+    const p = outputProblem(e, shownOut, config.cwd);
     if (p) return { ok: false, problems: [...problems, p], outDir };
     throw e;
+  } finally {
+    output.close();
   }
 }
 

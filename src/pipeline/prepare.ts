@@ -25,17 +25,20 @@ export interface Prepared {
   groups: PreparedGroup[];
   /** template and partial files the build reads, for the manifest */
   templateFiles: string[];
+  /** warnings found while preparing (source files skipped because they are batchforge's own) */
+  notes: Problem[];
 }
 
 export async function prepare(config: ResolvedConfig): Promise<Prepared> {
   const env = createEnvironment(config.dir, config.cwd);
   const problems: Problem[] = [];
+  const notes: Problem[] = [];
   const groups = new Map<string, PreparedGroup>();
   for (const batch of config.batches) {
     let group = groups.get(batch.group);
     try {
       if (!group) {
-        const files = await resolveSources(config.dir, batch.source.patterns, config.cwd, batch.source.format);
+        const files = await resolveSources(config.dir, batch.source.patterns, config.cwd, batch.source.format, { dirs: [config.outDir], notes });
         group = { name: batch.group, files, variants: [] };
         groups.set(batch.group, group);
       }
@@ -49,7 +52,7 @@ export async function prepare(config: ResolvedConfig): Promise<Prepared> {
   if (problems.length) throw new BatchforgeError(dedupe(problems));
   const templateFiles = config.batches.flatMap((b) => (b.messages ?? []).flatMap((m) => (!Array.isArray(m.content) && m.content.file ? [m.content.file] : [])));
   for (const p of env.partials.values()) templateFiles.push(p.file);
-  return { groups: [...groups.values()], templateFiles };
+  return { groups: [...groups.values()], templateFiles, notes: dedupe(notes) };
 }
 
 /** Matrix variants share templates: report each problem once. */

@@ -2,10 +2,11 @@
  * init: scaffolds a project that builds as it is: a commented batch.config.yaml whose first line
  * points editors at batch.config.schema.json (written beside it, so completion works offline and
  * matches this version; `batchforge schema > batch.config.schema.json` refreshes it), a sample
- * CSV, and a system template that uses a partial. It never overwrites: when any of its files
- * exists, it names them and writes nothing.
+ * CSV, a system template that uses a partial, and a .gitignore for what batchforge writes. It
+ * never overwrites: when any of its files exists, it names them and writes nothing; an existing
+ * .gitignore only gets the missing lines appended.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configJsonSchemaText, SCHEMA_FILE } from '../config/json-schema.js';
 import { BatchforgeError, E, problem } from '../errors/index.js';
@@ -46,6 +47,15 @@ const SYSTEM = `You are a patient teacher answering questions about {{topic}}.
 const STYLE = `Answer in at most three sentences, in plain words, without lists or headings.
 `;
 
+/**
+ * What to keep out of git: out/ holds shards and manifest (rebuilt by \`batchforge build\` from the
+ * config and data), and submit-state.json and results.* (batch ids and model answers, which
+ * belong to your provider account rather than to the repository)
+ */
+export const GITIGNORE = `# batchforge: build output and the record of submitted batches (see README "What batchforge writes")
+out/
+`;
+
 /** The files init writes, relative to the project folder, in the order they are written. */
 export function scaffoldFiles(): Array<{ file: string; text: string }> {
   return [
@@ -75,5 +85,20 @@ export function init(dir: string, cwd: string): string[] {
     writeFileSync(full, f.text, { flag: 'wx' });
     written.push(displayPath(full, cwd));
   }
+  if (addGitignore(path.join(root, '.gitignore'))) written.push(displayPath(path.join(root, '.gitignore'), cwd));
   return written;
+}
+
+/** Writes .gitignore, or appends its lines that an existing one lacks; false when it has them all. */
+function addGitignore(file: string): boolean {
+  if (!existsSync(file)) {
+    writeFileSync(file, GITIGNORE, { flag: 'wx' });
+    return true;
+  }
+  const have = new Set(readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()));
+  const missing = GITIGNORE.split('\n').filter((l) => l !== '' && !l.startsWith('#') && !have.has(l));
+  if (missing.length === 0) return false;
+  const text = readFileSync(file, 'utf8');
+  appendFileSync(file, `${text === '' || text.endsWith('\n') ? '' : '\n'}${GITIGNORE.split('\n')[0]}\n${missing.join('\n')}\n`);
+  return true;
 }

@@ -137,8 +137,8 @@ describe('config errors exit 2 and name the place', () => {
     const r = await cli(dir, 'build');
     expect(r.code).toBe(2);
     expect(r.lines).toEqual([
-      'cannot write the build into blocker/out: a part of the path is a file, not a folder (ENOTDIR); the last good output is unchanged',
-      '  hint: check that output.dir and the folder it is in can be written',
+      'blocker/out: a part of this path is a file, not a folder (ENOTDIR); the last good output is unchanged',
+      '  hint: point the setting at a folder, or move the file that stands where a folder is needed',
     ]);
   });
 

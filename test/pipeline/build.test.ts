@@ -129,9 +129,9 @@ messages: [{ role: user, content: "{{q}}" }]
     expect((await build({ cwd, check: true })).ok).toBe(true);
   });
 
-  test('refuses to replace a folder it did not write, or the config folder itself', async () => {
+  test('refuses to write into a folder it did not write, or the config folder itself', async () => {
     const cwd = project({ 'data/rows.csv': CSV, 'batch.config.yaml': CONFIG + 'output: { dir: data }\n' });
-    expect(messages(await build({ cwd }))).toEqual(['batch.config.yaml:5:16 output.dir: output.dir data is not a safe place to write']);
+    expect(messages(await build({ cwd }))).toEqual(['data holds files that batchforge did not write (rows.csv) and no batchforge manifest.json; nothing was written']);
     writeTree({ 'batch.config.yaml': CONFIG + 'output: { dir: . }\n' }, cwd);
     expect((await build({ cwd })).ok).toBe(false);
     expect(readTexts(cwd)['data/rows.csv']).toBe(CSV);

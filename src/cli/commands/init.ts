@@ -13,6 +13,7 @@ export const initCommand: Command = {
     data/questions.csv            five sample rows
     templates/system.hbs          the system message, using the partial below
     templates/partials/style.hbs  a partial
+    .gitignore                    ignores out/ (an existing one gets the line appended)
   Refuses to overwrite: if any of these files exists it names them, writes nothing, exits 2.`,
   options: {},
   positionals: true,

@@ -6,7 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { BatchforgeError, E, problem } from '../../errors/index.js';
+import { BatchforgeError, E, problem, type Problem } from '../../errors/index.js';
+import { skipOwnFiles } from './skip-own-files.js';
 import { formatFromPath, type SourceFormat } from './source-format.js';
 import type { SourceFile } from './source-file.js';
 import { displayPath } from '../../util/paths.js';
@@ -16,11 +17,14 @@ export async function resolveSources(
   patterns: string[],
   cwd: string,
   format?: SourceFormat,
+  /** batchforge's own folders (output and state): globs skip what is inside them, with a note */
+  own?: { dirs: string[]; notes: Problem[] },
 ): Promise<SourceFile[]> {
   const seen = new Set<string>();
   const files: SourceFile[] = [];
   for (const pattern of patterns) {
-    const matches = isDynamicPattern(pattern) ? await globFiles(baseDir, pattern) : await literalFile(baseDir, pattern);
+    let matches = isDynamicPattern(pattern) ? await globFiles(baseDir, pattern) : await literalFile(baseDir, pattern);
+    if (own && isDynamicPattern(pattern)) matches = skipOwnFiles(matches, pattern, cwd, own);
     if (matches.length === 0) throw new BatchforgeError(problem(E.SourceMissing, { pattern }));
     for (const path of matches) {
       if (seen.has(path)) continue;

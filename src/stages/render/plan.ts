@@ -3,6 +3,7 @@
  * provider profile into a line tree, serialized into constant fragments. Per row, only the holes
  * are rendered; the custom_id and message contents are checked as they are filled.
  */
+import { filterValue } from './filter-value.js';
 import type { ContentSpec, ResolvedBatch, TemplateText } from '../../config/resolved.js';
 import { BatchforgeError, E, problem, type Problem } from '../../errors/index.js';
 import type { RequestSpec } from '../../providers/profile.js';
@@ -129,7 +130,7 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
 
   return {
     fragments,
-    keep: filter ? (row) => filter.render(row).trim() === 'true' : () => true,
+    keep: filter ? (row) => filterValue(filter.render(row), row) : () => true,
     render(row: Row): RenderedRequest {
       let line = safeParts[0]!;
       let customId = idInLine ? '' : checkedId(idHole.render(row), row);

@@ -41,14 +41,30 @@ export interface FileHash {
   sha256: string;
 }
 
+/** The manifest format this version writes and reads; a newer one is refused, not guessed at. */
+export const MANIFEST_FORMAT = 1;
+
 export interface Manifest {
   /** tool name and version that wrote it */
   tool: string;
   version: string;
+  /**
+   * with `tool: "batchforge"`, what makes the manifest batchforge's own (see own-manifest.ts);
+   * manifests written before formats existed have none
+   */
+  format?: number;
   config: FileHash;
   sources: FileHash[];
   templates: FileHash[];
   batches: BatchManifest[];
   /** present when on_error: skip rejected rows */
   rejects?: { file: string; lines: number };
+  /**
+   * Only in the manifest a commit writes before it moves files into place (see commit-output.ts),
+   * never in a finished build's: true when it lists less than a whole build, so the lifecycle
+   * commands refuse it
+   */
+  partial?: true;
+  /** names the interrupted commit may have moved into place: batchforge's to replace or delete */
+  pending?: string[];
 }

@@ -1,89 +1,223 @@
 /**
- * Atomic output: a build writes into a temp folder beside out/, then swaps it in, so a failed
- * build never touches the last good output and shards from an earlier, larger build disappear.
- * Files of the batch lifecycle (submit state, results, retries) are carried over from the old
- * out/ so that rebuilding never loses track of submitted batches.
+ * The output folder as a build sees it. batchforge owns exactly the files its last manifest.json
+ * lists (shards, ids files, rejects.jsonl) plus its reserved `.batchforge-*` names (staging
+ * folder, temp files, lock); everything else in the folder is the user's and is never moved,
+ * overwritten or deleted. The lifecycle files (submit-state.json, results.*, retry/) are written
+ * only by submit/status/collect/retry: a build, a check or a retry never touches them.
+ * A folder with content but no batchforge manifest is refused: it is someone else's.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BatchforgeError, E, osProblem, problem, type Problem } from '../../errors/index.js';
+import { onInterrupt } from '../../util/interrupt.js';
+import { acquireLock, processAlive, type OutputLock } from '../../util/output-lock.js';
+import { commitOutput, MANIFEST, manifestText, planCommit, readText, type CommitStep } from './commit-output.js';
+import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
+import { listedFiles, readOwnManifest } from './own-manifest.js';
+import { sameContent } from './same-content.js';
 
-/** Lifecycle files kept across rebuilds; never compared by --check. */
-export const PRESERVED = ['submit-state.json', 'results.jsonl', 'results.csv', 'retry'];
-export const MANIFEST = 'manifest.json';
+export { MANIFEST } from './commit-output.js';
 export const REJECTS = 'rejects.jsonl';
+/** written by the lifecycle commands; a build never touches them */
+export const LIFECYCLE = ['submit-state.json', 'results.jsonl', 'results.csv', 'retry'];
+/** what a folder may hold and still count as empty: placeholders kept in git, OS litter */
+const PLACEHOLDERS = ['.gitkeep', '.keep', '.gitignore', '.DS_Store', 'Thumbs.db'];
+/** batchforge's reserved names: staging folders, temp files, the lock */
+const RESERVED = /^\.batchforge-/;
+/** staging folders and temp files of a process, by pid */
+const LEFTOVER = /^\.batchforge-(?:build|tmp)-(\d+)(?:-|$)/;
 
-export function makeTempDir(outDir: string): string {
-  const tmp = path.join(path.dirname(outDir), `.batchforge-tmp-${path.basename(outDir)}-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  return tmp;
+export interface OutputSession {
+  /** where the build writes its files: inside the output folder, so placing them is a rename */
+  staging: string;
+  /** the files that differ between the staged build and the output (`+new`, `-gone`, `~changed`) */
+  diff(next: Manifest): string[];
+  /** makes the staged build the output (see commit-output.ts) */
+  commit(next: Manifest): void;
+  /** removes the staging folder and releases the lock; safe to call twice */
+  close(): void;
 }
 
-export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+export interface OpenOptions {
+  check?: boolean;
+  /** the user's working folder, for paths in messages */
+  cwd: string;
 }
 
-/** Replaces outDir with tmp, keeping the lifecycle files of the old outDir. */
-export function commitOutput(tmp: string, outDir: string): void {
-  if (existsSync(outDir)) {
-    for (const name of PRESERVED) {
-      const from = path.join(outDir, name);
-      if (existsSync(from)) renameSync(from, path.join(tmp, name));
-    }
-    const old = `${tmp}-old`;
-    renameSync(outDir, old);
-    renameSync(tmp, outDir);
-    rmSync(old, { recursive: true, force: true });
-  } else {
-    mkdirSync(path.dirname(outDir), { recursive: true });
-    renameSync(tmp, outDir);
-  }
-}
-
-/** Files that differ between a fresh build in tmp and outDir, lifecycle files aside: `+` new, `-` gone, `~` changed. */
-export function diffOutput(tmp: string, outDir: string): string[] {
-  const list = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => !PRESERVED.includes(f)).sort() : []);
-  const fresh = list(tmp);
-  const old = new Set(list(outDir));
-  const out: string[] = [];
-  for (const f of fresh) {
-    if (!old.has(f)) out.push(`+${f}`);
-    else {
-      old.delete(f);
-      const a = path.join(tmp, f);
-      const b = path.join(outDir, f);
-      if (!sameContent(a, b)) out.push(`~${f}`);
-    }
-  }
-  for (const f of old) out.push(`-${f}`);
-  return out;
-}
-
-/** An existing, non-empty folder without a manifest was not written by batchforge: never replace it. */
-export function isForeignDir(outDir: string): boolean {
-  if (!existsSync(outDir)) return false;
-  const entries = readdirSync(outDir);
-  return entries.length > 0 && !entries.includes(MANIFEST);
-}
-
-/** Byte comparison in 1 MiB blocks: shards can be hundreds of MB. */
-function sameContent(a: string, b: string): boolean {
-  const sa = statSync(a);
-  const sb = statSync(b);
-  if (!sa.isFile() || !sb.isFile() || sa.size !== sb.size) return sa.isDirectory() && sb.isDirectory();
-  const fa = openSync(a, 'r');
-  const fb = openSync(b, 'r');
-  const ba = Buffer.allocUnsafe(1 << 20);
-  const bb = Buffer.allocUnsafe(1 << 20);
+function statOrUndefined(p: string) {
   try {
-    for (;;) {
-      const na = readSync(fa, ba, 0, ba.length, null);
-      const nb = readSync(fb, bb, 0, bb.length, null);
-      if (na !== nb || ba.compare(bb, 0, nb, 0, na) !== 0) return false;
-      if (na === 0) return true;
-    }
-  } finally {
-    closeSync(fa);
-    closeSync(fb);
+    return statSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
   }
+}
+
+/** Opens `outDir` (shown to the user as `shown`) for a build: checks it is batchforge's, locks it, clears leftovers. */
+export function openOutput(outDir: string, shown: string, opts: OpenOptions): OutputSession {
+  const st = statOrUndefined(outDir);
+  if (st && !st.isDirectory()) throw new BatchforgeError(problem(E.OutputDirIsFile, { dir: shown }));
+  // --check with no output yet: nothing to lock or compare against; stage where it bothers nobody
+  if (!st && opts.check) return detachedSession(mkdtempSync(path.join(tmpdir(), 'batchforge-check-')));
+  if (!st) mkdirSync(outDir, { recursive: true });
+  const lock = acquireLock(outDir, opts.check ? 'build --check' : 'build', shown);
+  let staging: string;
+  let old: Manifest | undefined;
+  let oldText: string | undefined;
+  try {
+    const read = readOwnManifest(outDir);
+    if (read.kind === 'foreign') throw new BatchforgeError(problem(E.OutputManifestNotOurs, { file: `${shown}/${MANIFEST}` }));
+    if (read.kind === 'newer') throw new BatchforgeError(problem(E.ManifestFormatNewer, { file: `${shown}/${MANIFEST}`, format: read.format, known: MANIFEST_FORMAT }));
+    if (read.kind === 'ours') ({ manifest: old, text: oldText } = read);
+    else refuseForeign(outDir, shown);
+    removeLeftovers(outDir);
+    rescueLegacyState(outDir);
+    staging = path.join(outDir, `.batchforge-build-${process.pid}`);
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
+  } catch (e) {
+    release(lock, outDir, !st);
+    throw e;
+  }
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    undo();
+    rmSync(staging, { recursive: true, force: true });
+    release(lock, outDir, !st);
+  };
+  const undo = onInterrupt(close);
+  return {
+    staging,
+    diff: (next) => diffOutput(outDir, staging, next, old),
+    commit(next) {
+      const plan = planCommit(outDir, staging, next, old, oldText);
+      if (plan.notOurs.length) throw new BatchforgeError(plan.notOurs.map((f) => problem(E.OutputFileNotOurs, { file: `${shown}/${f}` })));
+      let step = 'stage' as CommitStep;
+      try {
+        commitOutput(outDir, staging, next, old, plan, (s) => {
+          step = s;
+          killForTest(s);
+        });
+      } catch (e) {
+        // before the intent manifest nothing of the old output was touched, and a commit that
+        // replaces no file only adds names the old manifest does not list
+        const whole = step === 'stage' || plan.displaced.length === 0;
+        const note = step === 'clean' ? 'the new build is committed; this old file could not be removed' : whole ? 'the last good output is unchanged' : '';
+        const p = osProblem(e, opts.cwd, shown, note);
+        if (!p) throw e;
+        const problems: Problem[] = [p];
+        if (!whole && step !== 'clean') problems.push(problem(E.OutputCommitIncomplete, { dir: shown }));
+        throw new BatchforgeError(problems);
+      }
+    },
+    close,
+  };
+}
+
+/**
+ * The crash test's hook (test/stages/shard/crash-commit.test.ts): BATCHFORGE_TEST_KILL_AT names a
+ * commit step at which the process SIGKILLs itself, to prove the protocol at its riskiest instants.
+ */
+function killForTest(step: string): void {
+  if (process.env.BATCHFORGE_TEST_KILL_AT === step) process.kill(process.pid, 'SIGKILL');
+}
+
+/** --check without an output folder: stage in the system's temp folder, compare with nothing */
+function detachedSession(staging: string): OutputSession {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    undo();
+    rmSync(staging, { recursive: true, force: true });
+  };
+  const undo = onInterrupt(close);
+  return {
+    staging,
+    diff: (next) => [...[...listedFiles(next).keys(), MANIFEST].sort().map((f) => `+${f}`)],
+    commit() {
+      throw new Error('a --check build does not commit');
+    },
+    close,
+  };
+}
+
+function release(lock: OutputLock, outDir: string, created: boolean): void {
+  lock.release();
+  // a build that created the folder and committed nothing leaves no empty folder behind
+  if (created) {
+    try {
+      rmdirSync(outDir);
+    } catch {
+      // not empty: it holds a committed build
+    }
+  }
+}
+
+/** A folder without a batchforge manifest must be empty but for placeholders and batchforge's own names. */
+function refuseForeign(outDir: string, shown: string): void {
+  const content = readdirSync(outDir)
+    .filter((n) => !PLACEHOLDERS.includes(n) && !RESERVED.test(n) && !LIFECYCLE.includes(n))
+    .sort();
+  if (content.length) throw new BatchforgeError(problem(E.OutputNotOurs, { dir: shown, files: content.slice(0, 5), more: Math.max(0, content.length - 5) }));
+}
+
+/** Staging folders and temp files of builds and lifecycle commands that were killed (the lock is ours now). */
+function removeLeftovers(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    const m = LEFTOVER.exec(name);
+    if (m && Number(m[1]) !== process.pid) rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Versions before the commit protocol built in `.batchforge-tmp-<out>-<pid>/` beside the output
+ * and moved the lifecycle files into it before swapping folders; a killed build left them there.
+ * They go back into the output folder when it lacks them (so nobody resubmits paid batches), then
+ * the leftover goes. Only leftovers of dead processes are touched.
+ */
+function rescueLegacyState(outDir: string): void {
+  const parent = path.dirname(outDir);
+  const legacy = new RegExp(`^\\.batchforge-tmp-${escapeRegExp(path.basename(outDir))}-(\\d+)(?:-old)?$`);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // a mount point's parent may be unreadable: nothing of ours can be there then
+  }
+  for (const name of names) {
+    const m = legacy.exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    const dir = path.join(parent, name);
+    for (const file of LIFECYCLE) {
+      const from = path.join(dir, file);
+      if (existsSync(from) && !existsSync(path.join(outDir, file))) renameSync(from, path.join(outDir, file));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `build --check`: the staged build against the output, byte by byte (a shard edited by hand is stale). */
+function diffOutput(outDir: string, staging: string, next: Manifest, old: Manifest | undefined): string[] {
+  const oldListed = old ? listedFiles(old) : new Map<string, string | undefined>();
+  const wanted = listedFiles(next);
+  const out: string[] = [];
+  for (const name of [...wanted.keys(), MANIFEST].sort()) {
+    const target = path.join(outDir, name);
+    if (name === MANIFEST) {
+      const text = readText(target);
+      if (text === undefined) out.push(`+${name}`);
+      else if (text !== manifestText(next)) out.push(`~${name}`);
+    } else if (!oldListed.has(name) || !existsSync(target)) out.push(`+${name}`);
+    else if (!sameContent(path.join(staging, name), target)) out.push(`~${name}`);
+  }
+  for (const name of [...oldListed.keys()].sort()) if (!wanted.has(name)) out.push(`-${name}`);
+  return out;
 }

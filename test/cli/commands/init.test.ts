@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchemaText } from '../../../src/config/json-schema.js';
 import { build } from '../../../src/pipeline/build.js';
+import { GITIGNORE } from '../../../src/tools/init.js';
 import { cli, project } from '../helpers.js';
 
 const FILES = ['batch.config.yaml', 'batch.config.schema.json', 'data/questions.csv', 'templates/system.hbs', 'templates/partials/style.hbs'];
@@ -14,8 +15,9 @@ describe('batchforge init', () => {
     expect(r).toEqual({
       code: 0,
       stdout: '',
-      stderr: FILES.map((f) => `created demo/${f}\n`).join('') + 'next: cd demo && npx batchforge preview, then npx batchforge build\n',
+      stderr: [...FILES, '.gitignore'].map((f) => `created demo/${f}\n`).join('') + 'next: cd demo && npx batchforge preview, then npx batchforge build\n',
     });
+    expect(readFileSync(path.join(dir, 'demo/.gitignore'), 'utf8')).toBe(GITIGNORE);
     const demo = path.join(dir, 'demo');
     expect(readFileSync(path.join(demo, 'batch.config.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./batch.config.schema.json');
     expect(readFileSync(path.join(demo, 'batch.config.schema.json'), 'utf8')).toBe(configJsonSchemaText());
@@ -50,5 +52,27 @@ describe('batchforge init', () => {
     expect(readFileSync(path.join(dir, 'batch.config.yaml'), 'utf8')).toBe('model: mine\n');
     expect(readdirSync(dir).sort()).toEqual(['batch.config.yaml', 'templates']);
     expect(readdirSync(path.join(dir, 'templates'))).toEqual(['system.hbs']);
+  });
+
+  it('appends the lines an existing .gitignore lacks, and leaves one that has them as it is', async () => {
+    const dir = project({ '.gitignore': 'node_modules/' });
+    expect((await cli(dir, ['init'])).code).toBe(0);
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules/\n# batchforge: build output and the record of submitted batches (see README "What batchforge writes")\nout/\n',
+    );
+    const again = project({ '.gitignore': 'out/\n' });
+    const r = await cli(again, ['init']);
+    expect(r.stderr).not.toContain('.gitignore');
+    expect(readFileSync(path.join(again, '.gitignore'), 'utf8')).toBe('out/\n');
+  });
+
+  it('init onto an existing file is the user\'s mistake: named, exit 2, not an internal error', async () => {
+    const dir = project({ taken: 'a file\n' });
+    expect(await cli(dir, ['init', 'taken'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'taken already exists (EEXIST)\n  hint: move or rename it, or choose another name: batchforge does not overwrite what it did not write\n',
+    });
+    expect(readFileSync(path.join(dir, 'taken'), 'utf8')).toBe('a file\n');
   });
 });

@@ -3,11 +3,12 @@
  * batch, checks provider, endpoint, roles and sizes against the provider profile, and reads the
  * template files. Collects every problem rather than stopping at the first.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { E, problem, type Problem } from '../errors/index.js';
 import { endpointTakesMessages } from '../providers/profile.js';
 import { getProvider, providerNames } from '../providers/registry.js';
+import { readTemplateFile } from '../stages/render/read-template-file.js';
 import type { Json } from '../stages/render/tree.js';
 import { displayPath } from '../util/paths.js';
 import { parseSize } from '../util/size.js';
@@ -220,7 +221,12 @@ function resolveMessage(ctx: Ctx, roles: readonly string[], m: MessageInput, p: 
       return undefined;
     }
     const name = displayPath(file, ctx.cwd);
-    content = { text: readFileSync(file, 'utf8'), name, file, location: { file: name } };
+    const read = readTemplateFile(file, name);
+    if ('problem' in read) {
+      ctx.problems.push(read.problem);
+      return undefined;
+    }
+    content = { text: read.text, name, file, location: { file: name } };
   } else if (typeof m.content === 'string') {
     content = { text: m.content, name: `${cd.display} ${formatKeyPath([...p, 'content'])}`, location: locate(cd, [...p, 'content']) };
   } else {

@@ -556,6 +556,20 @@ export const E = {
     message: (a) => `${a.path} cannot be moved across file systems (EXDEV)${a.note}`,
     hint: () => 'keep the files involved on one file system (one disk or volume)',
   }),
+
+  // ---- templates (src/stages/render): template and partial files ----
+  TemplateFileUnreadable: entry<{ file: string; reason: string }>({
+    code: 'template-file-unreadable',
+    kind: 'config',
+    message: (a) => `cannot read template file ${a.file} (${a.reason})`,
+    hint: () => 'check that the file is readable by you and is a file, not a folder',
+  }),
+  TemplateFileEncoding: entry<{ file: string; encoding: string }>({
+    code: 'template-file-encoding',
+    kind: 'config',
+    message: (a) => `template file ${a.file} is not valid ${a.encoding.toUpperCase()}`,
+    hint: () => 'save the template as UTF-8 (a byte order mark is fine and is dropped)',
+  }),
 } as const;
 
 export function problem<A>(

@@ -1,18 +1,22 @@
 /**
  * Compiles one Handlebars template (strict: a missing field throws; noEscape: output is
  * JSON-escaped later, never HTML-escaped) into a Hole whose errors name the field, the template
- * and the source row. Syntax errors, unknown partials and unknown helpers are found up front.
+ * (the partial's own file for an error inside a partial) and the source row. Syntax errors,
+ * unknown partials and unknown helpers are found up front. Templates run as compiled closures
+ * (compile-program.ts), or on Handlebars for the constructs the compiler leaves to it.
  */
+import Handlebars from 'handlebars';
 import { BatchforgeError, E, problem, type Location, type Problem } from '../../errors/index.js';
 import type { TemplateText } from '../../config/resolved.js';
 import { suggest } from '../../util/suggest.js';
 import { formatOrigin, type Row } from '../load/row.js';
-import type { RenderEnvironment } from './environment.js';
-import { helperNames } from './helpers.js';
-import { compileFast } from './fast-template.js';
+import { compileUnit } from './compile-program.js';
+import { partialsOf, type RenderEnvironment } from './environment.js';
+import { helperNames, helpers } from './helpers.js';
+import { type Frame, MissingField } from './read-value.js';
 import { Hole } from './tree.js';
 
-type Program = ReturnType<RenderEnvironment['hb']['parse']>;
+type Program = ReturnType<typeof Handlebars.parse>;
 
 /** Thrown by a Hole's render for one row; the pipeline rejects that row with the problem. */
 export class RowError extends Error {
@@ -27,10 +31,10 @@ function at(tpl: TemplateText, line?: number, column?: number): Location {
   return { ...tpl.location };
 }
 
-export function parseTemplate(env: RenderEnvironment, tpl: TemplateText): Program | Problem[] {
+export function parseTemplate(env: Pick<RenderEnvironment, 'partials'>, tpl: TemplateText): Program | Problem[] {
   let ast: Program;
   try {
-    ast = env.hb.parse(tpl.text);
+    ast = Handlebars.parse(tpl.text);
   } catch (e) {
     const msg = String((e as Error).message);
     const line = /line (\d+)/.exec(msg)?.[1];
@@ -67,29 +71,45 @@ function fieldAt(text: string, line: number, column: number, fallback: string): 
   return m && m[0].endsWith(fallback) ? m[0] : fallback;
 }
 
+/** The problem for an error thrown while rendering one row. */
+function rowProblem(tpl: TemplateText, e: unknown, row: Row): Problem {
+  const err = e as { message?: string; lineNumber?: number; column?: number; template?: TemplateText };
+  const msg = String(err.message ?? e);
+  const facts = { row: row.index + 1, origin: formatOrigin(row.origin) };
+  // an error inside a partial carries the partial (compiled, or tagged by the Handlebars fallback)
+  const where = err.template ?? tpl;
+  if (e instanceof MissingField) return problem(E.TemplateMissingField, { field: e.field, ...facts }, at(where, e.lineNumber, e.column + 1));
+  const missing = /^"([^"]+)" not defined in/.exec(msg);
+  if (missing) {
+    const line = err.lineNumber ?? 1;
+    const col = err.column ?? 0;
+    const field = fieldAt(where.text, line, col, missing[1]!);
+    return problem(E.TemplateMissingField, { field, ...facts }, at(where, line, col + 1));
+  }
+  return problem(E.TemplateRuntime, { detail: msg.replace(/ - \d+:\d+$/, ''), ...facts }, at(where, err.lineNumber));
+}
+
 /** `matrix`: the variant's values, available to the template as @matrix.<axis>. */
 export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
   const ast = parseTemplate(env, tpl);
   if (Array.isArray(ast)) throw new BatchforgeError(ast);
-  const fast = compileFast(ast);
-  const fn = fast ? undefined : env.hb.compile(ast, { strict: true, noEscape: true });
-  const dataOf = (row: Row) => ({ index: row.index, file: row.origin.file, line: row.origin.line, matrix });
+  const unit = compileUnit(ast, tpl, helpers, env.runPartial);
+  const reach = unit && partialsOf(env, unit.partials);
+  // Handlebars' data frame: built per row only for templates that read @-variables
+  const dataOf = (row: Row): Frame => ({ index: row.index, file: row.origin.file, line: row.origin.line, matrix, root: row.data });
+  let run: (row: Row) => string;
+  if (unit && reach!.compiled) {
+    const { run: main } = unit;
+    run = unit.usesData || reach!.usesData ? (row) => main(row.data, dataOf(row)) : (row) => main(row.data, undefined);
+  } else {
+    const fn = env.handlebars().compile(tpl);
+    run = (row) => fn(row.data, dataOf(row));
+  }
   const render = (row: Row): string => {
     try {
-      return fast ? fast(row.data, () => dataOf(row)) : fn!(row.data, { data: dataOf(row) });
+      return run(row);
     } catch (e) {
-      const err = e as { message?: string; lineNumber?: number; column?: number };
-      const msg = String(err.message ?? e);
-      const rowNo = row.index + 1;
-      const origin = formatOrigin(row.origin);
-      const missing = /^"([^"]+)" not defined in/.exec(msg);
-      if (missing) {
-        const line = err.lineNumber ?? 1;
-        const col = err.column ?? 0;
-        const field = fieldAt(tpl.text, line, col, missing[1]!);
-        throw new RowError(problem(E.TemplateMissingField, { field, row: rowNo, origin }, at(tpl, line, col + 1)));
-      }
-      throw new RowError(problem(E.TemplateRuntime, { detail: msg.replace(/ - \d+:\d+$/, ''), row: rowNo, origin }, at(tpl, err.lineNumber)));
+      throw new RowError(rowProblem(tpl, e, row));
     }
   };
   return new Hole(render, tpl.name, role);

@@ -1,0 +1,373 @@
+/**
+ * Compiles a parsed Handlebars template into plain closures. Handlebars' own runtime re-merges
+ * every helper and rebuilds its prototype-access rules on each call (about 30% of a build's CPU on
+ * a template with blocks and helpers); these closures do only the template's own work.
+ *
+ * Semantics are Handlebars 4.7 in strict mode with noEscape, construct by construct (a
+ * differential test holds them to it), with two deliberate differences:
+ * - a plain `{{name}}` always reads the field `name`, even where a helper has that name
+ *   (Handlebars calls the helper, so `{{json}}` put its options object, with the whole row, into
+ *   the prompt); helpers are called only with arguments or in a sub-expression;
+ * - values join as text: Handlebars adds two numbers that open a block (`{{a}}{{b}}` with 1 and 2
+ *   gives `3`); here, as in the Handlebars fallback (prepare-handlebars.ts), it gives `12`.
+ *
+ * What is compiled: text, comments, `{{path}}` (fields, `this`, `../`, `@data`), helper calls
+ * with literals, paths, sub-expressions and hashes, `#if`/`#unless` (with `includeZero`),
+ * `#each` over arrays and objects (`@index`, `@key`, `@first`, `@last`), `#with`, `else` and
+ * `else if` chains, partials with a context and hash parameters (and their indentation), and
+ * whitespace control (done by the parser). Anything else — block parameters, partial blocks,
+ * inline partials, decorators, dynamic partials, literal mustaches, `@../` — makes
+ * `compileUnit` return undefined, and the template runs on Handlebars.
+ */
+import type { TemplateText } from '../../config/resolved.js';
+import { blockHelperNames, type Helper } from './helpers.js';
+import { createFrame, enter, extend, type Frame, isEmpty, type Loc, NULL_CONTEXT, property, strictProperty } from './read-value.js';
+
+/** A compiled program: context, data frame, and the contexts `../` reaches (when the unit uses them). */
+export type Render = (ctx: unknown, data: Frame | undefined, depths: unknown[] | undefined) => string;
+type Value = (ctx: unknown, data: Frame | undefined, depths: unknown[] | undefined) => unknown;
+type HashValue = (ctx: unknown, data: Frame | undefined, depths: unknown[] | undefined) => Record<string, unknown>;
+/** Runs a partial by name, resolved when called, so partials may include each other. */
+export type PartialRunner = (name: string) => (ctx: unknown, data: Frame | undefined) => string;
+
+export interface CompiledUnit {
+  /** renders the template (or partial) for one context and data frame */
+  run: (ctx: unknown, data: Frame | undefined) => string;
+  /** whether it reads @-variables; callers build data frames only then */
+  usesData: boolean;
+  /** the partials it includes */
+  partials: string[];
+}
+
+// Handlebars' AST, as much of it as the compiler reads
+interface AstNode {
+  type: string;
+  loc: Loc;
+}
+interface PathNode extends AstNode {
+  parts: string[];
+  depth: number;
+  data: boolean;
+  original: string;
+}
+interface LiteralNode extends AstNode {
+  value: unknown;
+  original: unknown;
+}
+interface HashNode {
+  pairs: Array<{ key: string; value: AstNode }>;
+}
+interface CallNode extends AstNode {
+  path: AstNode;
+  params: AstNode[];
+  hash?: HashNode;
+}
+interface ProgramNode {
+  body: AstNode[];
+  blockParams?: string[];
+}
+interface BlockNode extends CallNode {
+  program?: ProgramNode;
+  inverse?: ProgramNode;
+}
+interface PartialNode extends AstNode {
+  name: AstNode & { original?: unknown };
+  params: AstNode[];
+  hash?: HashNode;
+  indent?: string;
+}
+
+/** Thrown inside the compiler for a construct it leaves to Handlebars. */
+class LeftToHandlebars extends Error {}
+
+const leave = (): never => {
+  throw new LeftToHandlebars();
+};
+
+interface Scope {
+  tpl: TemplateText;
+  helpers: Record<string, Helper>;
+  partial: PartialRunner;
+  usesData: boolean;
+  useDepths: boolean;
+  partials: Set<string>;
+}
+
+const EMPTY_HASH: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const noHash: HashValue = () => EMPTY_HASH;
+const nothing: Render = () => '';
+
+/** Handlebars' simpleId: one part, not `this.`/`./`-scoped, no `../`, not @data. */
+function isSimpleId(path: PathNode): boolean {
+  return path.parts.length === 1 && !path.depth && !path.data && !/^\.|this\b/.test(path.original);
+}
+
+function asPath(node: AstNode): PathNode {
+  return node.type === 'PathExpression' ? (node as PathNode) : leave();
+}
+
+/** Where a path starts: the context, an outer context (`../`), or the data frame (`@`). */
+function pathBase(s: Scope, path: PathNode): Value {
+  if (path.data) {
+    if (path.depth) leave();
+    s.usesData = true;
+    return (_c, d) => d;
+  }
+  if (path.depth) {
+    s.useDepths = true;
+    const depth = path.depth;
+    return (_c, _d, ds) => ds![depth];
+  }
+  return (c) => c;
+}
+
+/** A path as a helper argument: every part read leniently (a missing one is undefined). */
+function lenientPath(s: Scope, path: PathNode): Value {
+  const base = pathBase(s, path);
+  const { parts } = path;
+  if (parts.length === 0) return base;
+  if (parts.length === 1 && !path.data && !path.depth) {
+    const name = parts[0]!;
+    return (c) => property(c, name);
+  }
+  return (c, d, ds) => {
+    let v = base(c, d, ds);
+    for (const part of parts) v = property(v, part);
+    return v;
+  };
+}
+
+/** A path as `{{path}}`: the leading parts read leniently, the last must exist (strict mode). */
+function strictPath(s: Scope, path: PathNode): Value {
+  const base = pathBase(s, path);
+  const { parts, loc, original } = path;
+  if (parts.length === 0) return base;
+  const { tpl } = s;
+  const last = parts[parts.length - 1]!;
+  if (parts.length === 1 && !path.data && !path.depth) return (c) => strictProperty(c, last, loc, original, tpl);
+  const lead = parts.slice(0, -1);
+  return (c, d, ds) => {
+    let v = base(c, d, ds);
+    for (const part of lead) v = property(v, part);
+    return strictProperty(v, last, loc, original, tpl);
+  };
+}
+
+function value(s: Scope, node: AstNode): Value {
+  switch (node.type) {
+    case 'PathExpression':
+      return lenientPath(s, node as PathNode);
+    case 'SubExpression':
+      return helperCall(s, node as CallNode);
+    case 'StringLiteral':
+    case 'NumberLiteral':
+    case 'BooleanLiteral': {
+      const v = (node as LiteralNode).value;
+      return () => v;
+    }
+    case 'UndefinedLiteral':
+      return () => undefined;
+    case 'NullLiteral':
+      return () => null;
+    default:
+      return leave();
+  }
+}
+
+function hashOf(s: Scope, hash: HashNode | undefined): HashValue {
+  if (!hash) return noHash;
+  const pairs = hash.pairs.map((p) => [p.key, value(s, p.value)] as const);
+  return (c, d, ds) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of pairs) out[k] = v(c, d, ds);
+    return out;
+  };
+}
+
+/** `{{helper a b k=v}}` or `(helper a b)`: arguments in order, then the hash, as Handlebars evaluates them. */
+function helperCall(s: Scope, n: CallNode): Value {
+  const path = asPath(n.path);
+  if (!isSimpleId(path)) leave();
+  const name = path.parts[0]!;
+  if (!Object.hasOwn(s.helpers, name) || blockHelperNames.includes(name)) leave();
+  const helper = s.helpers[name]!;
+  const params = n.params.map((p) => value(s, p));
+  const hash = hashOf(s, n.hash);
+  if (params.length === 1) {
+    const p0 = params[0]!;
+    return (c, d, ds) => helper([p0(c, d, ds)], hash(c, d, ds));
+  }
+  return (c, d, ds) => {
+    const args = new Array<unknown>(params.length);
+    for (let i = 0; i < params.length; i++) args[i] = params[i]!(c, d, ds);
+    return helper(args, hash(c, d, ds));
+  };
+}
+
+function asText(get: Value): Render {
+  return (c, d, ds) => {
+    const v = get(c, d, ds);
+    // `+`, not String(): the conversion Handlebars' generated code does
+    return v == null ? '' : '' + (v as string);
+  };
+}
+
+function mustache(s: Scope, n: CallNode): Render {
+  const path = asPath(n.path);
+  if (n.params.length || n.hash) return asText(helperCall(s, n));
+  return asText(strictPath(s, path));
+}
+
+/** `#if`, `#unless`, `#each`, `#with`: Handlebars' built-in helpers, inlined. */
+function block(s: Scope, n: BlockNode): Render {
+  const path = asPath(n.path);
+  if (!isSimpleId(path) || n.params.length !== 1) leave();
+  const name = path.parts[0]!;
+  if (!blockHelperNames.includes(name)) leave();
+  if (n.program?.blockParams?.length || n.inverse?.blockParams?.length) leave();
+  const fn = program(s, n.program);
+  const inverse = program(s, n.inverse);
+  const arg = value(s, n.params[0]!);
+  const hash = hashOf(s, n.hash);
+  // `this` for a helper: Handlebars swaps a null context for its nullContext
+  const self = (c: unknown) => (c != null ? c : NULL_CONTEXT);
+  const truthy = (v: unknown, h: Record<string, unknown>) => !((!h.includeZero && !v) || isEmpty(v));
+  switch (name) {
+    case 'if':
+    case 'unless': {
+      const whenTrue = name === 'if' ? fn : inverse;
+      const whenFalse = name === 'if' ? inverse : fn;
+      return (c, d, ds) => {
+        const v = arg(c, d, ds);
+        const h = hash(c, d, ds);
+        const t = self(c);
+        return (truthy(v, h) ? whenTrue : whenFalse)(t, d, enter(t, ds));
+      };
+    }
+    case 'with':
+      return (c, d, ds) => {
+        const v = arg(c, d, ds);
+        hash(c, d, ds);
+        if (!isEmpty(v)) return fn(v, d, enter(v, ds));
+        const t = self(c);
+        return inverse(t, d, enter(t, ds));
+      };
+    default:
+      return (c, d, ds) => {
+        const list = arg(c, d, ds);
+        hash(c, d, ds);
+        const frame = d ? createFrame(d) : undefined;
+        let out = '';
+        let count = 0;
+        const iteration = (item: unknown, key: unknown, index: number, last: boolean) => {
+          if (frame) {
+            frame.key = key;
+            frame.index = index;
+            frame.first = index === 0;
+            frame.last = last;
+          }
+          out = out + fn(item, frame, enter(item, ds));
+        };
+        if (list && typeof list === 'object') {
+          let items = list as Record<string, unknown> | unknown[];
+          if (!Array.isArray(list) && Symbol.iterator in list) items = [...(list as Iterable<unknown>)];
+          if (Array.isArray(items)) {
+            for (const n = items.length; count < n; count++) if (count in items) iteration(items[count], count, count, count === items.length - 1);
+          } else {
+            const keys = Object.keys(items);
+            for (; count < keys.length; count++) iteration(items[keys[count]!], keys[count], count, count === keys.length - 1);
+          }
+        }
+        if (count === 0) {
+          const t = self(c);
+          out = inverse(t, d, enter(t, ds));
+        }
+        return out;
+      };
+  }
+}
+
+/** Handlebars indents every line of a standalone partial's output by the partial's own indentation. */
+function indentLines(text: string, indent: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i] && i + 1 === lines.length) break;
+    lines[i] = indent + lines[i];
+  }
+  return lines.join('\n');
+}
+
+function partial(s: Scope, n: PartialNode): Render {
+  const name = n.name.type === 'SubExpression' ? undefined : n.name.original;
+  if (typeof name !== 'string' || n.params.length > 1) return leave();
+  s.partials.add(name);
+  const run = s.partial(name);
+  const contextOf: Value = n.params.length ? value(s, n.params[0]!) : (c) => c;
+  const hash = n.hash ? hashOf(s, n.hash) : undefined;
+  const indent = n.indent ?? '';
+  return (c, d, ds) => {
+    let context = contextOf(c, d, ds);
+    if (hash) context = extend({}, context, hash(c, d, ds));
+    const text = run(context, d);
+    return indent ? indentLines(text, indent) : text;
+  };
+}
+
+function statement(s: Scope, n: AstNode): string | Render | undefined {
+  switch (n.type) {
+    case 'ContentStatement':
+      return (n as AstNode & { value: string }).value;
+    case 'CommentStatement':
+      return undefined;
+    case 'MustacheStatement':
+      return mustache(s, n as CallNode);
+    case 'BlockStatement':
+      return block(s, n as BlockNode);
+    case 'PartialStatement':
+      return partial(s, n as PartialNode);
+    default:
+      return leave();
+  }
+}
+
+function program(s: Scope, p: ProgramNode | undefined): Render {
+  if (!p) return nothing;
+  const pieces: Array<string | Render> = [];
+  for (const n of p.body) {
+    const piece = statement(s, n);
+    if (piece === undefined || piece === '') continue;
+    const last = pieces.length - 1;
+    if (typeof piece === 'string' && typeof pieces[last] === 'string') pieces[last] += piece;
+    else pieces.push(piece);
+  }
+  if (pieces.length === 0) return nothing;
+  if (pieces.length === 1) {
+    const only = pieces[0]!;
+    return typeof only === 'string' ? () => only : only;
+  }
+  // constant text as closures too: one call shape in the loop below
+  const parts = pieces.map((p) => (typeof p === 'string' ? () => p : p));
+  const count = parts.length;
+  return (c, d, ds) => {
+    let out = '';
+    for (let i = 0; i < count; i++) out += parts[i]!(c, d, ds);
+    return out;
+  };
+}
+
+/**
+ * Compiles one template or partial, or returns undefined when it holds a construct left to
+ * Handlebars. `partial` resolves the partials it includes; they are compiled on their own.
+ */
+export function compileUnit(ast: ProgramNode, tpl: TemplateText, helpers: Record<string, Helper>, partial: PartialRunner): CompiledUnit | undefined {
+  const s: Scope = { tpl, helpers, partial, usesData: false, useDepths: false, partials: new Set() };
+  let main: Render;
+  try {
+    main = program(s, ast);
+  } catch (e) {
+    if (e instanceof LeftToHandlebars) return undefined;
+    throw e;
+  }
+  const run = s.useDepths ? (ctx: unknown, data: Frame | undefined) => main(ctx, data, [ctx]) : (ctx: unknown, data: Frame | undefined) => main(ctx, data, undefined);
+  return { run, usesData: s.usesData, partials: [...s.partials] };
+}

@@ -47,6 +47,8 @@ function textCompiler(base: Compiler): Compiler {
   TextCompiler.prototype.appendToBuffer = function (this: unknown, source: unknown, location: unknown, explicit: unknown) {
     return append.call(this, ['("" + ', ...(Array.isArray(source) ? source : [source]), ')'], location, explicit);
   };
+  // block programs are compiled by `new this.compiler()`: the same class
+  (TextCompiler.prototype as { compiler?: unknown }).compiler = TextCompiler;
   return TextCompiler as unknown as Compiler;
 }
 

@@ -21,7 +21,7 @@ function firstBadLine(bytes: Uint8Array): number {
   let lo = 0;
   let hi = bytes.length;
   // the longest valid prefix, by halving: decoding is all-or-nothing
-  while (hi - lo > 4) {
+  while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     try {
       // streaming: a character cut at the end of the prefix is not an error

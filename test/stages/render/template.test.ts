@@ -113,3 +113,29 @@ messages:
     expect(renderError(() => p!.plan.render(row({ id: '', q: 'x' })))).toBe('data/rows.csv:2: custom_id rendered empty from "{{id}}"');
   });
 });
+
+describe('errors inside partials', () => {
+  const files = (user: string) => ({
+    ...DATA,
+    'batch.config.yaml': 'model: m\nsource: { path: data/rows.csv }\nmessages:\n  - role: user\n    template: templates/user.hbs\n',
+    'templates/user.hbs': user,
+    'templates/partials/sig.hbs': 'Thanks,\nYours truly {{signer}}\n',
+    'templates/partials/outer.hbs': 'Before\n{{> sig}}',
+  });
+
+  test.each([
+    ['compiled', 'Dear {{name}},\n  {{> sig}}'],
+    ['through another partial', 'Dear {{name}},\n{{> outer}}'],
+    ['left to Handlebars', 'Dear {{name}},{{#each tags as |t|}}{{t}}{{/each}}\n  {{> sig}}'],
+  ])('name the partial file, line and column (%s)', async (_, user) => {
+    const [p] = await plans(files(user));
+    expect(renderError(() => p!.plan.render(row({ name: 'Ann', tags: [] })))).toBe(
+      "templates/partials/sig.hbs:2:15: 'signer' is not defined in row 1 (data/rows.csv:2)",
+    );
+  });
+
+  test('an error in the template itself still names the template', async () => {
+    const [p] = await plans(files('Dear {{name}},\n  {{> sig}}'));
+    expect(renderError(() => p!.plan.render(row({ signer: 'Bo' })))).toBe("templates/user.hbs:1:8: 'name' is not defined in row 1 (data/rows.csv:2)");
+  });
+});

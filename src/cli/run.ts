@@ -72,17 +72,30 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * argv against the command's options. parseArgs runs non-strict and its tokens are checked here,
+ * so that each kind of mistake is its own catalogue entry rather than node's sentence.
+ */
 function parse(command: Command, argv: string[]) {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...GLOBAL, ...command.options },
-      allowPositionals: !!command.positionals,
-      strict: true,
-    });
-    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
-  } catch (e) {
-    const detail = String((e as Error).message).replace(/\. To specify a positional.*$/s, '');
-    throw new BatchforgeError(problem(E.BadArgument, { detail: `${command.name}: ${detail}` }));
+  const options = { ...GLOBAL, ...command.options };
+  const { values, positionals, tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
+  const longNames = Object.keys(options).map((name) => `--${name}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional' && !command.positionals) {
+      throw new BatchforgeError(problem(E.UnexpectedArgument, { command: command.name, argument: token.value }));
+    }
+    if (token.kind !== 'option') continue;
+    const spec = (options as Record<string, { type: 'string' | 'boolean' } | undefined>)[token.name];
+    if (!spec) {
+      const suggestion = token.rawName.startsWith('--') ? suggest(token.rawName, longNames) : undefined;
+      throw new BatchforgeError(problem(E.UnknownOption, { command: command.name, option: token.rawName, suggestion }));
+    }
+    if (spec.type === 'string' && token.value === undefined) {
+      throw new BatchforgeError(problem(E.OptionNeedsValue, { command: command.name, option: token.rawName }));
+    }
+    if (spec.type === 'boolean' && token.inlineValue) {
+      throw new BatchforgeError(problem(E.OptionTakesNoValue, { command: command.name, option: token.rawName }));
+    }
   }
+  return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
 }

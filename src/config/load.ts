@@ -10,8 +10,7 @@ import { displayPath } from '../util/paths.js';
 import { parseConfigText, type KeyPath } from './document.js';
 import { issuesToProblems } from './issues.js';
 import type { ResolvedConfig } from './resolved.js';
-import { resolveConfig } from './resolve.js';
-import type { ConfigInput } from './schema.js';
+import { resolveConfig, type ResolveResult } from './resolve.js';
 
 export const SEARCH_PLACES = [
   'batch.config.yaml',
@@ -27,11 +26,6 @@ export const SEARCH_PLACES = [
 export interface LoadConfigOptions {
   /** explicit config file (--config) */
   config?: string;
-  /**
-   * skip the schema check: for a render thread re-reading a config this process has just
-   * validated (the schema has no defaults or transforms, so the value is the same either way)
-   */
-  trusted?: boolean;
   /** where to start searching and what messages are relative to; default process.cwd() */
   cwd?: string;
 }
@@ -73,27 +67,30 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<ConfigRe
     file = await findConfigFile(cwd);
     if (!file) return { problems: [problem(E.ConfigNotFound, { dir: cwd })] };
   }
-  return loadConfigFile(file, cwd, opts.trusted);
+  return loadConfigFile(file, cwd);
 }
 
-export async function loadConfigFile(file: string, cwd: string, trusted = false): Promise<ConfigResult> {
+export async function loadConfigFile(file: string, cwd: string): Promise<ConfigResult> {
+  const res = await parseConfig(readFileSync(file, 'utf8'), file, cwd);
+  if ('errors' in res) return { problems: [...res.errors, ...res.warnings] };
+  return { config: res.config, problems: res.warnings };
+}
+
+/**
+ * The config text to a ResolvedConfig: YAML with positions → schema (which fills in defaults) →
+ * normalize → rules → matrix. Never throws for a user error: every problem found comes back.
+ */
+export async function parseConfig(text: string, file: string, cwd: string): Promise<ResolveResult> {
   const display = displayPath(file, cwd);
-  const text = readFileSync(file, 'utf8');
   const root: KeyPath = path.basename(file) === 'package.json' ? ['batchforge'] : [];
   const cd = parseConfigText(text, display, root);
-  if (Array.isArray(cd)) return { problems: cd };
-  let value = cd.doc.toJS({ maxAliasCount: 100 }) as unknown;
-  for (const k of root) value = (value as Record<string, unknown> | null)?.[k as string];
-  if (value === null || value === undefined) value = {};
-  let input = value as ConfigInput;
-  if (!trusted) {
-    // zod (~16 MB) is loaded only where a config is checked
-    const { configSchema } = await import('./schema.js');
-    const parsed = configSchema.safeParse(value);
-    if (!parsed.success) return { problems: issuesToProblems(cd, configSchema, value, parsed.error.issues) };
-    input = parsed.data;
-  }
-  const resolved = resolveConfig(cd, input, file, cwd);
-  if (Array.isArray(resolved)) return { problems: resolved };
-  return { config: resolved, problems: resolved.warnings };
+  if (Array.isArray(cd)) return { errors: cd, warnings: [] };
+  let raw = cd.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  for (const k of root) raw = (raw as Record<string, unknown> | null)?.[k as string];
+  if (raw === null || raw === undefined) raw = {};
+  // zod (~16 MB) is loaded only where a config is read
+  const { configSchema } = await import('./schema.js');
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) return { errors: issuesToProblems(cd, configSchema, raw, parsed.error.issues), warnings: [] };
+  return resolveConfig(cd, parsed.data, raw, file, cwd);
 }

@@ -76,32 +76,44 @@ export const source = z
     filter: template
       .optional()
       .describe('Keep only rows for which this template renders "true", e.g. "{{eq split \'test\'}}".'),
-    offset: z.number().int().min(0).optional().describe('Skip this many rows (after filter). Default 0.'),
+    offset: z.number().int().min(0).default(0).describe('Skip this many rows (after filter).'),
     limit: z.number().int().positive().optional().describe('Take at most this many rows (after filter and offset).'),
   })
   .describe('Where the rows come from.');
 
-export const output = z
+/**
+ * A batch entry's output merges key by key over the top-level output, so defaults live only on the
+ * top-level declaration (`topOutput`): a default here would hide the top-level value.
+ */
+const outputKeys = {
+  max_bytes: size.optional().describe('Largest shard file, counting newlines. Default: 100MB, or the provider maximum when that is lower.'),
+  max_lines: z.number().int().positive().optional().describe('Most requests per shard. Default: the provider limit (openai 50000; none for providers without one).'),
+  override_limits: z
+    .boolean()
+    .optional()
+    .describe('Allow max_bytes / max_lines above the provider maximum (e.g. a raised account quota): a warning instead of an error.'),
+  max_tokens_per_shard: z.number().int().positive().optional().describe('Most input tokens per shard (an enqueued-token budget, counted with the model\'s tokenizer); a third split limit beside max_bytes and max_lines. Default: no limit (tokens are then not counted).'),
+};
+
+export const output = z.strictObject(outputKeys).describe('Where and how shards are written; keys not given are taken from the top-level output.');
+
+const topOutput = z
   .strictObject({
-    dir: z.string().optional().describe('Output folder, relative to the config file. Default "out".'),
-    max_bytes: size.optional().describe('Largest shard file, counting newlines. Default 100MB, never above the provider maximum.'),
-    max_lines: z.number().int().positive().optional().describe('Most requests per shard. Default: the provider limit (openai 50000).'),
-    override_limits: z
-      .boolean()
-      .optional()
-      .describe('Allow max_bytes / max_lines above the provider maximum (e.g. a raised account quota): a warning instead of an error. Default false.'),
-    max_tokens_per_shard: z.number().int().positive().optional().describe('Most input tokens per shard (an enqueued-token budget, counted with the model\'s tokenizer); a third split limit beside max_bytes and max_lines. Default: no limit (tokens are then not counted).'),
+    dir: z.string().default('out').describe('Output folder, relative to the config file; shared by every batch.'),
+    ...outputKeys,
+    override_limits: outputKeys.override_limits.default(false),
   })
+  .prefault({})
   .describe('Where and how shards are written.');
 
 /** Keys a batch may set; top-level values are the defaults for every entry of `batches`. */
 const batchKeys = {
-  provider: z.string().optional().describe('Provider profile: line shape, limits and id rules. Default "openai".'),
+  provider: z.string().optional().describe('Provider profile: line shape, limits and id rules.'),
   model: z.string().optional().describe('Model name written into every request body.'),
   endpoint: z
     .string()
     .optional()
-    .describe('Request URL. Default /v1/chat/completions, or /v1/embeddings when `input` is given.'),
+    .describe('Request URL. Default: the provider\'s chat endpoint (openai /v1/chat/completions), or its input endpoint (/v1/embeddings) when `input` is given.'),
   params: z
     .record(z.string(), json)
     .optional()
@@ -115,14 +127,14 @@ const batchKeys = {
         prefix: z
           .string()
           .regex(/^[A-Za-z0-9_-]{0,40}$/, 'up to 40 of A-Z a-z 0-9 _ -')
-          .optional()
-          .describe('Text before the hash, e.g. "q-". Default none.'),
-        length: z.number().int().min(8).max(43).optional().describe('Hash characters (base64url). Default 16 (96 bits).'),
+          .default('')
+          .describe('Text before the hash, e.g. "q-".'),
+        length: z.number().int().min(8).max(43).default(16).describe('Hash characters (base64url); 16 = 96 bits.'),
       }),
     ])
     .optional()
     .describe(
-      'Request id: a template (default "request-{{@index}}"), or {hash: [columns]} for ids that stay the same when rows are reordered, filtered or appended.',
+      'Request id: a template, or {hash: [columns]} for ids that stay the same when rows are reordered, filtered or appended. Bedrock\'s default is "request{{@index}}", as its record ids take no "-".',
     ),
   matrix: z
     .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _'), z.array(json).min(1))
@@ -138,7 +150,7 @@ const batchKeys = {
   on_error: z
     .enum(['fail', 'skip'])
     .optional()
-    .describe('fail (default): any bad row fails the build. skip: bad rows go to rejects.jsonl with their reason.'),
+    .describe('fail: any bad row fails the build. skip: bad rows go to rejects.jsonl with their reason.'),
 };
 
 export const batchEntry = z
@@ -148,15 +160,23 @@ export const batchEntry = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-", starting with a letter or digit')
       .describe('Batch name: the shard file prefix (<name>-00001.jsonl) and its key in the manifest.'),
     ...batchKeys,
-    output: output.omit({ dir: true }).optional(),
+    output: output.optional(),
   })
   .describe('One named batch; keys not given are taken from the top level.');
 
+/**
+ * Defaults sit on the top-level keys only: a batch entry takes every key it does not set from the
+ * top level, so a default on the entry would hide the top-level value.
+ */
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
     ...batchKeys,
-    output: output.optional(),
+    provider: batchKeys.provider.default('openai'),
+    params: batchKeys.params.default({}),
+    custom_id: batchKeys.custom_id.default('request-{{@index}}'),
+    on_error: batchKeys.on_error.default('fail'),
+    output: topOutput,
     base_url: z
       .union([z.string().url(), z.record(z.string(), z.string().url())])
       .optional()
@@ -166,12 +186,14 @@ export const configSchema = z
     batches: z
       .array(batchEntry)
       .min(1)
-      .optional()
+      .default([{ name: 'batch' }])
       .describe('Several named batches sharing the top-level keys as defaults. Without it the config is one batch named "batch".'),
   })
   .describe('batchforge build configuration (batch.config.yaml).');
 
 export type ConfigInput = z.input<typeof configSchema>;
+/** The config after the schema: top-level defaults filled in. */
+export type ConfigValue = z.output<typeof configSchema>;
 export type BatchEntryInput = z.input<typeof batchEntry>;
 export type MessageInput = z.input<typeof message>;
 export type SourceInput = z.input<typeof source>;

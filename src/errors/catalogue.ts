@@ -26,11 +26,41 @@ export const E = {
     message: (a) => `unknown command ${q(a.command)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
     hint: () => 'run `batchforge --help` to list the commands',
   }),
-  BadArgument: entry<{ detail: string }>({
-    code: 'bad-argument',
+  UnknownOption: entry<{ command: string; option: string; suggestion?: string }>({
+    code: 'unknown-option',
     kind: 'usage',
-    message: (a) => a.detail,
-    hint: () => 'run `batchforge --help` for usage',
+    message: (a) => `${a.command}: unknown option ${a.option}${a.suggestion ? ` (did you mean ${a.suggestion}?)` : ''}`,
+    hint: (a) => `run \`batchforge ${a.command} --help\` to list its options`,
+  }),
+  OptionNeedsValue: entry<{ command: string; option: string }>({
+    code: 'option-needs-value',
+    kind: 'usage',
+    message: (a) => `${a.command}: ${a.option} needs a value`,
+    hint: (a) => `give it as ${a.option} VALUE or ${a.option}=VALUE`,
+  }),
+  OptionTakesNoValue: entry<{ command: string; option: string }>({
+    code: 'option-takes-no-value',
+    kind: 'usage',
+    message: (a) => `${a.command}: ${a.option} is a switch and takes no value`,
+    hint: (a) => `write ${a.option} alone to turn it on`,
+  }),
+  UnexpectedArgument: entry<{ command: string; argument: string }>({
+    code: 'unexpected-argument',
+    kind: 'usage',
+    message: (a) => `${a.command}: unexpected argument ${q(a.argument)}`,
+    hint: (a) => `\`batchforge ${a.command}\` takes options only; run \`batchforge ${a.command} --help\``,
+  }),
+  PreviewCountBad: entry<{ count: string }>({
+    code: 'preview-count-bad',
+    kind: 'usage',
+    message: (a) => `preview: -n ${q(a.count)} is not a whole number`,
+    hint: () => 'give the number of requests to show, e.g. -n 3',
+  }),
+  PollSecondsBad: entry<{ poll: string }>({
+    code: 'poll-seconds-bad',
+    kind: 'usage',
+    message: (a) => `--poll takes seconds, e.g. 5 (got ${q(a.poll)})`,
+    hint: () => 'give a number of seconds above 0, e.g. --poll 30',
   }),
 
   // ---- config ----
@@ -59,11 +89,158 @@ export const E = {
       `unknown key ${q(a.key)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
     hint: (a) => `allowed keys here: ${a.allowed.join(', ')}`,
   }),
-  ConfigInvalid: entry<{ detail: string }>({
-    code: 'config-invalid',
+  // schema checks (src/config/issues.ts): a value of the wrong shape
+  ConfigValueMissing: entry<{ expected: string }>({
+    code: 'config-value-missing',
     kind: 'config',
-    message: (a) => a.detail,
-    hint: () => 'see the README section "Config reference" or batch.config.schema.json',
+    message: (a) => `missing: expected ${a.expected}`,
+    hint: () => 'the README section "Every key" lists each key with its type and default',
+  }),
+  ConfigWrongType: entry<{ expected: string; got: string }>({
+    code: 'config-wrong-type',
+    kind: 'config',
+    message: (a) => `expected ${a.expected}, got ${a.got}`,
+    hint: () => 'the README section "Every key" lists each key with its type and default',
+  }),
+  ConfigNotAllowed: entry<{ allowed: string[]; got: string }>({
+    code: 'config-value-not-allowed',
+    kind: 'config',
+    message: (a) => `must be one of ${a.allowed.join(', ')}, got ${a.got}`,
+    hint: () => 'the README section "Every key" lists the values each key takes',
+  }),
+  ConfigListTooShort: entry<{ minimum: number }>({
+    code: 'config-list-too-short',
+    kind: 'config',
+    message: (a) => `needs at least ${a.minimum} item(s)`,
+    hint: () => 'give the list its items, or leave the key out to take the default',
+  }),
+  ConfigNumberOutOfRange: entry<{ bound: 'at least' | 'above' | 'at most' | 'below'; limit: number; got: string }>({
+    code: 'config-number-out-of-range',
+    kind: 'config',
+    message: (a) => `must be ${a.bound} ${a.limit}, got ${a.got}`,
+    hint: () => 'the README section "Every key" says what each number counts',
+  }),
+  ConfigTextLength: entry<{ bound: 'exactly' | 'at least' | 'at most'; limit: number; got: string }>({
+    code: 'config-text-length',
+    kind: 'config',
+    message: (a) => `must be ${a.bound} ${a.limit} character(s) long, got ${a.got}`,
+    hint: () => 'the README section "Every key" says what each key holds',
+  }),
+  ConfigBadFormat: entry<{ format: string; got: string }>({
+    code: 'config-bad-format',
+    kind: 'config',
+    message: (a) => `expected ${a.format}, got ${a.got}`,
+    hint: () => 'the README section "Every key" shows an example of each key',
+  }),
+  ConfigBadKeyName: entry<{ key: string; format: string }>({
+    code: 'config-bad-key-name',
+    kind: 'config',
+    message: (a) => `key ${q(a.key)} is not ${a.format}`,
+    hint: () => 'matrix axes become template variables ({{@matrix.<axis>}}), so their names follow the same rule',
+  }),
+
+  // rules (src/config/rules/): each checks one batch entry once, before the matrix expands
+  BatchNameTwice: entry<{ name: string; first: number }>({
+    code: 'batch-name-twice',
+    kind: 'config',
+    message: (a) => `batch name ${q(a.name)} is used twice (also batches[${a.first}])`,
+    hint: () => 'the name prefixes the batch\'s shard files: give each entry of batches its own name',
+  }),
+  ModelNotSet: entry<{ batch?: string }>({
+    code: 'model-not-set',
+    kind: 'config',
+    message: (a) => `model is not set${a.batch !== undefined ? ` for batch ${q(a.batch)}` : ''}`,
+    hint: () => 'set `model:` at the top level, in the batch entry, or as a matrix axis (see the README section "Every key")',
+  }),
+  SourceNotSet: entry<{ batch?: string }>({
+    code: 'source-not-set',
+    kind: 'config',
+    message: (a) => `source is not set${a.batch !== undefined ? ` for batch ${q(a.batch)}` : ''}: name the data file(s)`,
+    hint: () => 'add `source: { path: data/rows.csv }`; the README section "Sources" lists the formats',
+  }),
+  MessagesAndInput: entry({
+    code: 'messages-and-input',
+    kind: 'config',
+    message: () => 'give either messages or input, not both',
+    hint: () => 'messages are for chat endpoints; input is for embeddings, completions and responses',
+  }),
+  NoMessagesOrInput: entry<{ batch?: string }>({
+    code: 'no-messages-or-input',
+    kind: 'config',
+    message: (a) => `no messages or input${a.batch !== undefined ? ` for batch ${q(a.batch)}` : ''}: say what each request sends`,
+    hint: () => 'add `messages:` for a chat endpoint or `input:` for embeddings (see the README section "Every key")',
+  }),
+  EndpointTakesInput: entry<{ endpoint: string }>({
+    code: 'endpoint-takes-input',
+    kind: 'config',
+    message: (a) => `endpoint ${a.endpoint} takes input, not messages`,
+    hint: () => 'write the text as `input:`, or pick a chat endpoint (the README section "Providers" lists them)',
+  }),
+  EndpointTakesMessages: entry<{ endpoint: string }>({
+    code: 'endpoint-takes-messages',
+    kind: 'config',
+    message: (a) => `endpoint ${a.endpoint} takes messages, not input`,
+    hint: () => 'write the prompt as `messages:`, or pick an input endpoint (the README section "Providers" lists them)',
+  }),
+  MaxBytesOverProvider: entry<{ bytes: number; provider: string; max: number; override: boolean }>({
+    code: 'max-bytes-over-provider',
+    kind: 'config',
+    message: (a) => `output.max_bytes ${a.bytes} is over the ${a.provider} maximum of ${a.max} bytes per file`,
+    hint: (a) =>
+      a.override
+        ? 'output.override_limits is set: the provider may refuse this file'
+        : `lower it to ${a.max} or less, or set output.override_limits: true if your account allows more`,
+  }),
+  MaxLinesOverProvider: entry<{ lines: number; provider: string; max: number; override: boolean }>({
+    code: 'max-lines-over-provider',
+    kind: 'config',
+    message: (a) => `output.max_lines ${a.lines} is over the ${a.provider} maximum of ${a.max} requests per file`,
+    hint: (a) =>
+      a.override
+        ? 'output.override_limits is set: the provider may refuse this file'
+        : `lower it to ${a.max} or less, or set output.override_limits: true if your account allows more`,
+  }),
+  ParamsHoldModel: entry({
+    code: 'params-hold-model',
+    kind: 'config',
+    message: () => 'set the model with the top-level `model` key, not in params',
+    hint: () => 'a matrix axis `model: [a, b]` sends the same rows to several models',
+  }),
+  ParamsHoldPrompt: entry<{ key: string; use: string }>({
+    code: 'params-hold-prompt',
+    kind: 'config',
+    message: (a) => `${a.key} cannot be a param: use the \`${a.use}\` key`,
+    hint: () => 'params are merged into every body as they are; what a request sends is rendered from messages or input',
+  }),
+  ParamsStream: entry({
+    code: 'params-stream',
+    kind: 'config',
+    message: () => 'batch APIs refuse stream: true',
+    hint: () => 'remove stream from params: a batch returns whole responses',
+  }),
+  MatrixAxisNotNames: entry<{ axis: 'provider' | 'model' }>({
+    code: 'matrix-axis-not-names',
+    kind: 'config',
+    message: (a) => `matrix.${a.axis} must be a list of names`,
+    hint: (a) => `write the ${a.axis} names as strings, e.g. ${a.axis}: [${a.axis === 'model' ? 'gpt-4o-mini, gpt-4.1' : 'openai, anthropic'}]`,
+  }),
+  MatrixValueTwice: entry<{ axis: 'provider' | 'model'; value: string }>({
+    code: 'matrix-value-twice',
+    kind: 'config',
+    message: (a) => `matrix.${a.axis} lists ${q(a.value)} twice`,
+    hint: () => 'each value names a shard partition: list it once',
+  }),
+  MatrixParamsNotMappings: entry({
+    code: 'matrix-params-not-mappings',
+    kind: 'config',
+    message: () => 'matrix.params must be a list of mappings, e.g. [{temperature: 0}, {temperature: 0.7}]',
+    hint: () => 'each item is merged into params; the README section "Fan-out: `matrix`" shows one',
+  }),
+  MessageContentXorTemplate: entry({
+    code: 'message-content-xor-template',
+    kind: 'config',
+    message: () => 'a message needs either content or template (one of them)',
+    hint: () => 'content: is an inline template; template: names a template file beside the config',
   }),
   UnknownProvider: entry<{ provider: string; known: string[]; suggestion?: string }>({
     code: 'unknown-provider',

@@ -47,7 +47,7 @@ describe('usage', () => {
   it('an unknown flag exits 2', async () => {
     const r = await cli(project(), 'build', '--frobnicate');
     expect(r.code).toBe(2);
-    expect(r.lines).toEqual(["build: Unknown option '--frobnicate'", '  hint: run `batchforge --help` for usage']);
+    expect(r.lines).toEqual(['build: unknown option --frobnicate', '  hint: run `batchforge build --help` to list its options']);
   });
 });
 

@@ -77,8 +77,8 @@ describe('config errors name the file, line, column and key', () => {
     const text = CHAT + 'output:\n  max_bytes: 12XB\n  max_lines: -1\n';
     const got = await messages({ ...DATA, 'batch.config.yaml': text });
     expect(got.map((m) => m.split('\n')[0])).toEqual([
-      'batch.config.yaml:8:14 output.max_bytes: a size such as 100MB, 95MiB or 50000000, got the string "12XB"',
-      'batch.config.yaml:9:14 output.max_lines: Too small: expected number to be >0',
+      'batch.config.yaml:8:14 output.max_bytes: expected a size such as 100MB, 95MiB or 50000000, got the string "12XB"',
+      'batch.config.yaml:9:14 output.max_lines: must be above 0, got number -1',
     ]);
   });
 
@@ -133,8 +133,8 @@ describe('config errors name the file, line, column and key', () => {
     const text = CHAT + 'params:\n  stream: true\n  model: x\n';
     const got = (await messages({ ...DATA, 'batch.config.yaml': text })).map((m) => m.split('\n')[0]);
     expect(got).toEqual([
-      'batch.config.yaml:9:3 params.model: set the model with the top-level `model` key, not in params',
       'batch.config.yaml:8:11 params.stream: batch APIs refuse stream: true',
+      'batch.config.yaml:9:3 params.model: set the model with the top-level `model` key, not in params',
     ]);
   });
 });

@@ -57,7 +57,7 @@ export async function resolveLifecycle({ values }: ParsedArgs, io: Io, deps: Lif
 export function pollOption({ values }: ParsedArgs, deps: LifecycleDeps): { pollMs?: number } {
   if (typeof values.poll === 'string') {
     const s = Number(values.poll);
-    if (!Number.isFinite(s) || s <= 0) throw new BatchforgeError(problem(E.BadArgument, { detail: `--poll takes seconds, e.g. 5 (got ${JSON.stringify(values.poll)})` }));
+    if (!Number.isFinite(s) || s <= 0) throw new BatchforgeError(problem(E.PollSecondsBad, { poll: values.poll }));
     return { pollMs: s * 1000 };
   }
   return deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {};

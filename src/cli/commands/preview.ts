@@ -27,7 +27,7 @@ export const previewCommand: Command = {
   async run({ values }, io) {
     let count = DEFAULT_PREVIEW_COUNT;
     if (typeof values.n === 'string') {
-      if (!/^\d+$/.test(values.n)) throw new BatchforgeError(problem(E.BadArgument, { detail: `preview: -n ${JSON.stringify(values.n)} is not a whole number` }));
+      if (!/^\d+$/.test(values.n)) throw new BatchforgeError(problem(E.PreviewCountBad, { count: values.n }));
       count = Number(values.n);
     }
     const row = typeof values.row === 'string' ? parseRowSelector(values.row, io.cwd) : undefined;

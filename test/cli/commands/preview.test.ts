@@ -108,7 +108,7 @@ describe('batchforge preview', () => {
 
   it('refuses a count that is not a number', async () => {
     expect((await cli(project(CHAT_PROJECT), ['preview', '-n', 'x'])).stderr).toBe(
-      'preview: -n "x" is not a whole number\n  hint: run `batchforge --help` for usage\n',
+      'preview: -n "x" is not a whole number\n  hint: give the number of requests to show, e.g. -n 3\n',
     );
   });
 });

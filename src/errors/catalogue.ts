@@ -372,11 +372,16 @@ export const E = {
     kind: 'data',
     message: (a) => `… and ${a.more.toLocaleString('en-US')} more row(s) with this ${a.code} error`,
   }),
-  BuildFailed: entry<{ rows: number; rejected: number; out: string }>({
+  BuildFailed: entry<{ rows: number; requests: number; rejected: number; notReached: number; stopped: boolean; out: string }>({
     code: 'build-failed',
     kind: 'data',
-    message: (a) =>
-      `build failed: ${a.rejected.toLocaleString('en-US')} of ${a.rows.toLocaleString('en-US')} row(s) rejected; ${a.out} is unchanged`,
+    // rows and requests differ with a matrix; a build that stopped early says how far it read
+    message: (a) => {
+      const n = (x: number) => x.toLocaleString('en-US');
+      const rest = a.notReached > 0 ? `, ${n(a.notReached)} not reached` : '';
+      const head = `build failed: ${n(a.rejected)} of ${n(a.requests)} request(s) from ${a.stopped ? 'the first ' : ''}${n(a.rows)} row(s) rejected${rest}`;
+      return `${head}${a.stopped ? '; it stopped there and did not read the rest of the source' : ''}; ${a.out} is unchanged`;
+    },
     hint: () => 'fix the rows or templates above, or set on_error: skip to write the good rows and list the bad ones in rejects.jsonl',
   }),
   OutputUnwritable: entry<{ dir: string; detail: string; errno: string }>({
@@ -746,6 +751,20 @@ export const E = {
     kind: 'config',
     message: (a) => `template file ${a.file} is not valid ${a.encoding.toUpperCase()}`,
     hint: () => 'save the template as UTF-8 (a byte order mark is fine and is dropped)',
+  }),
+
+  // ---- one path (outcomes of a group's rows) ----
+  CustomIdTwiceInRow: entry<{ id: string }>({
+    code: 'custom-id-twice-in-row',
+    kind: 'data',
+    message: (a) => `custom_id ${q(a.id)} is used twice by this row (the matrix variants render the same id)`,
+    hint: () => 'put a matrix value in the custom_id template, e.g. "{{id}}-{{@matrix.model}}"',
+  }),
+  CustomIdCollision: entry<{ id: string }>({
+    code: 'custom-id-collision',
+    kind: 'data',
+    message: (a) => `custom_id ${q(a.id)} has the same 64-bit fingerprint as an earlier id (a one-in-billions collision)`,
+    hint: () => 'change the custom_id template slightly (e.g. add a prefix): the ids are checked by fingerprint',
   }),
 } as const;
 

@@ -3,19 +3,19 @@
  * the requests that failed, expired or went missing, plus a manifest in the build's format, in
  * `<out>/retry/`, so `batchforge submit --dir out/retry` sends them. The shards are walked in
  * step with results.jsonl (collect writes it in the same order), so memory stays bounded.
- * Retry shards are packed up to the largest original shard of the same batch, which already
- * respects the provider's limits.
+ * Retry shards are written by the build's ShardWriter (same names, hashing and sharding rule),
+ * packed up to the largest original shard of the same batch, which already respects the
+ * provider's limits.
  */
 import { withOutputLock } from '../util/output-lock.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BatchforgeError, E, problem } from '../errors/index.js';
-import type { BatchManifest, Manifest, ShardInfo } from '../stages/shard/manifest.js';
+import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';
+import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { RESULTS_JSONL, type ResultLine } from './collect.js';
 import { readLines } from './files.js';
-import { lineWriter, type LineWriter } from './line-writer.js';
 import { MANIFEST_FILE, readManifest } from './manifest-read.js';
 import { shownPath } from './options.js';
 import type { ResultStatus } from './result-line.js';
@@ -49,12 +49,15 @@ async function retryLocked(outDir: string, opts: { shownDir?: string }): Promise
   const retryDir = join(outDir, RETRY_DIR);
   const batches: BatchManifest[] = [];
   let dirReady = false;
+  const writers: ShardWriter[] = [];
 
   try {
     for (const batch of manifest.batches) {
       const maxLines = Math.max(...batch.shards.map((s) => s.lines));
       const maxBytes = Math.max(...batch.shards.map((s) => s.bytes));
-      const packer = new ShardPacker(retryDir, batch.name, maxLines, maxBytes);
+      // the build's own writer and names; it opens its first file only when a line comes
+      const writer = new ShardWriter(retryDir, batch.name, maxBytes, maxLines);
+      writers.push(writer);
       for (const shard of batch.shards) {
         for await (const line of readLines(join(outDir, shard.file))) {
           if (!line) continue;
@@ -68,16 +71,19 @@ async function retryLocked(outDir: string, opts: { shownDir?: string }): Promise
             await prepareRetryDir(retryDir);
             dirReady = true;
           }
-          await packer.add(line, customId);
+          writer.write(line, Buffer.byteLength(line) + 1, customId);
         }
       }
-      const shards = await packer.finish();
+      const shards = writer.close();
       counts.shards += shards.length;
       if (shards.length) {
         const requests = shards.reduce((n, s) => n + s.lines, 0);
         batches.push({ ...batch, rows: requests, requests, rejected: 0, shards });
       }
     }
+  } catch (e) {
+    for (const w of writers) w.abort();
+    throw e;
   } finally {
     await results.return?.(undefined);
   }
@@ -106,48 +112,6 @@ async function prepareRetryDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(dir)) {
     if (/-\d{5}\.jsonl$/.test(name) || name === MANIFEST_FILE) await rm(join(dir, name));
-  }
-}
-
-class ShardPacker {
-  private readonly done: ShardInfo[] = [];
-  private current: { info: ShardInfo; hash: ReturnType<typeof createHash>; out: LineWriter } | undefined;
-
-  constructor(
-    private readonly dir: string,
-    private readonly batch: string,
-    private readonly maxLines: number,
-    private readonly maxBytes: number,
-  ) {}
-
-  async add(line: string, customId: string): Promise<void> {
-    const bytes = Buffer.byteLength(line) + 1;
-    const c = this.current;
-    if (c && (c.info.lines + 1 > this.maxLines || c.info.bytes + bytes > this.maxBytes)) await this.close();
-    if (!this.current) {
-      const file = `${this.batch}-${String(this.done.length + 1).padStart(5, '0')}.jsonl`;
-      const info: ShardInfo = { file, lines: 0, bytes: 0, sha256: '', first_custom_id: customId, last_custom_id: customId };
-      this.current = { info, hash: createHash('sha256'), out: lineWriter(join(this.dir, file)) };
-    }
-    const cur = this.current!;
-    await cur.out.write(line);
-    cur.hash.update(line + '\n');
-    cur.info.lines++;
-    cur.info.bytes += bytes;
-    cur.info.last_custom_id = customId;
-  }
-
-  async finish(): Promise<ShardInfo[]> {
-    await this.close();
-    return this.done;
-  }
-
-  private async close(): Promise<void> {
-    if (!this.current) return;
-    await this.current.out.close();
-    this.current.info.sha256 = this.current.hash.digest('hex');
-    this.done.push(this.current.info);
-    this.current = undefined;
   }
 }
 

@@ -3,13 +3,12 @@
  * decides how to print them. With on_error: fail any bad request fails the build (the first
  * MAX_PROBLEMS distinct ones are reported); with skip, bad requests go to rejects.jsonl.
  */
-import { closeSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
-import type { ResolvedBatch, ResolvedConfig } from '../config/resolved.js';
-import { BatchforgeError, E, formatLocation, outputProblem, problem, type Problem } from '../errors/index.js';
-import { formatOrigin, type Row } from '../stages/load/row.js';
-import { MANIFEST_FORMAT, type BatchManifest, type Manifest } from '../stages/shard/manifest.js';
+import type { ResolvedConfig } from '../config/resolved.js';
+import { BatchforgeError, E, outputProblem, problem, type Problem } from '../errors/index.js';
+import { MANIFEST_FORMAT, type Manifest } from '../stages/shard/manifest.js';
 import { nothingToWrite } from '../stages/shard/nothing-to-write.js';
 import { openOutput, REJECTS, type OutputSession } from '../stages/shard/output-dir.js';
 import type { UniqueIdsOptions } from '../stages/validate/unique-ids.js';
@@ -17,15 +16,14 @@ import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import { hashFiles, relativeTo } from './hash-files.js';
 import { prepare, type Prepared } from './prepare.js';
-import { nameFirstRows, runGroup, type GroupProgress } from './run-group.js';
-import { totals, type BatchSummary, type BuildSummary } from './summary.js';
+import { MAX_PROBLEMS } from './problem-tally.js';
+import { RejectsFile } from './rejects-file.js';
+import { runGroup, type GroupProgress, type GroupRun } from './run-group.js';
+import { totals, type BuildSummary } from './summary.js';
 
 export { prepare, type Prepared, type PreparedBatch, type PreparedGroup } from './prepare.js';
 
-/** distinct errors reported before a failing build stops reading */
-export const MAX_PROBLEMS = 20;
-/** the same error at the same place (a template bug hits every row) is shown this often, then counted */
-export const SAME_PROBLEM_SHOWN = 3;
+export { MAX_PROBLEMS, SAME_PROBLEM_SHOWN } from './problem-tally.js';
 
 export interface Progress extends GroupProgress {
   batch: string;
@@ -89,39 +87,43 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     throw e;
   }
   const tmp = output.staging;
-  const rejects = new Rejects(tmp, config, prepared);
+  const rename = prepared.groups
+    .flatMap((g) => g.files.map((f): [string, string] => [f.display, relativeTo(config.dir, f.path)]))
+    .filter(([a, b]) => a !== b);
   try {
-    const summaries: BatchSummary[] = [];
-    const batches: BatchManifest[] = [];
-    const tally = new ProblemTally(problems);
+    const runs: GroupRun[] = [];
+    let failing = false;
+    let shown = 0;
     for (const [i, group] of prepared.groups.entries()) {
-      const skip = group.variants[0]!.batch.onError === 'skip';
       const ids: UniqueIdsOptions = { spillDir: path.join(tmp, `.ids-${i}`), ...(opts.memoryIds !== undefined && { memoryIds: opts.memoryIds }) };
       const run = (known?: Uint32Array) =>
-        runGroup(group, tmp, {
-          fail: (row, p, batch) => (skip ? rejects.write(row, p, batch) : tally.add(p)),
-          writing: () => skip || !tally.failed,
-          ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
+        runGroup(group, {
+          tmp,
+          rejects: new RejectsFile(rejectsOf(tmp, i), rename),
+          failing,
+          budget: MAX_PROBLEMS - shown,
           ids: known ? { ...ids, known } : ids,
+          ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
         });
-      const marks = { tally: tally.mark(), rejects: rejects.mark() };
       let res = await run();
       if (res.late.length) {
-        // duplicates among ids spilled to disk, found after the last row: run the group again,
-        // rejecting them at their rows, as if every id had been kept in memory
-        discardShards(tmp, res.manifests);
-        tally.rewind(marks.tally);
-        rejects.rewind(marks.rejects);
+        // duplicates among ids spilled to disk, found after the last row: this run is thrown
+        // away and the group read again with them known, rejecting each at its row
+        discardRun(tmp, res, i);
         res = await run(res.late);
       }
-      // a failing build names each duplicate's first row (skip mode wrote its rejects already)
-      if (!skip && res.duplicates.length) await nameFirstRows(group, res.duplicates);
-      summaries.push(...res.summaries);
-      batches.push(...res.manifests);
+      runs.push(res);
+      problems.push(...res.problems);
+      shown += res.shown;
+      failing ||= res.failed;
     }
-    tally.finish();
-    rejects.close();
-    const summary = totals(summaries, Math.round(performance.now() - started));
+    const rejectLines = joinRejects(tmp, runs);
+    const summary = totals(
+      runs.flatMap((r) => r.summaries),
+      Math.round(performance.now() - started),
+      runs.some((r) => r.stopped),
+    );
+    const batches = runs.flatMap((r) => r.manifests);
     if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, summary, outDir };
     const empty = nothingToWrite(summary, prepared.groups.flatMap((g) => g.files.map((f) => f.display)), tmp, `${shownOut}/`);
     if (empty) return { ok: false, problems: [...problems, empty], summary, outDir };
@@ -139,7 +141,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
       sources,
       templates,
       batches,
-      ...(rejects.lines > 0 && { rejects: { file: REJECTS, lines: rejects.lines } }),
+      ...(rejectLines > 0 && { rejects: { file: REJECTS, lines: rejectLines } }),
     };
     if (opts.check) {
       const stale = output.diff(manifest);
@@ -149,7 +151,6 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     output.commit(manifest);
     return { ok: true, problems, summary, manifest, outDir };
   } catch (e) {
-    rejects.close();
     if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems], outDir };
     const p = outputProblem(e, shownOut, config.cwd);
     if (p) return { ok: false, problems: [...problems, p], outDir };
@@ -159,132 +160,31 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-/** Removes the shards a group's run wrote. */
-function discardShards(tmp: string, manifests: BatchManifest[]): void {
-  for (const { shards } of manifests) {
+/** Removes what a group's run wrote: its shards and its rejects. */
+function discardRun(tmp: string, run: GroupRun, index: number): void {
+  for (const { shards } of run.manifests) {
     for (const shard of shards) {
       rmSync(path.join(tmp, shard.file), { force: true });
       if (shard.ids_file) rmSync(path.join(tmp, shard.ids_file), { force: true });
     }
   }
+  rmSync(rejectsOf(tmp, index), { force: true });
 }
 
-/**
- * Errors of a failing build: distinct ones up to MAX_PROBLEMS; the same error at the same place
- * (a template bug hits every row) shown SAME_PROBLEM_SHOWN times, then counted.
- */
-interface TallyMark {
-  failed: boolean;
-  shown: number;
-  problems: number;
-  same: Map<string, { count: number; first: Problem }>;
-}
+const rejectsOf = (tmp: string, index: number) => path.join(tmp, `.rejects-${index}.jsonl`);
 
-class ProblemTally {
-  failed = false;
-  private shown = 0;
-  private same = new Map<string, { count: number; first: Problem }>();
-  constructor(private readonly problems: Problem[]) {}
-
-  /** returns false once reading on is pointless */
-  add(p: Problem): boolean {
-    if (this.failed && this.shown >= MAX_PROBLEMS) return false;
-    this.failed = true;
-    const key = `${p.code} ${p.location ? formatLocation(p.location) : ''}`;
-    const seen = this.same.get(key);
-    if (seen) {
-      if (++seen.count > SAME_PROBLEM_SHOWN) return true;
-    } else this.same.set(key, { count: 1, first: p });
-    if (this.shown >= MAX_PROBLEMS) {
-      this.problems.push(problem(E.TooManyProblems, { limit: MAX_PROBLEMS }));
-      return false;
+/** rejects.jsonl: the kept runs' rejects, in group order; returns its lines (no file when none). */
+function joinRejects(tmp: string, runs: GroupRun[]): number {
+  let lines = 0;
+  const out = path.join(tmp, REJECTS);
+  runs.forEach((run, i) => {
+    const file = rejectsOf(tmp, i);
+    if (run.rejects > 0) {
+      if (lines === 0) renameSync(file, out);
+      else appendFileSync(out, readFileSync(file));
+      lines += run.rejects;
     }
-    this.shown++;
-    this.problems.push(p);
-    return true;
-  }
-
-  /** the tally as it is now, for rewind */
-  mark(): TallyMark {
-    const same = new Map([...this.same].map(([k, v]) => [k, { ...v }]));
-    return { failed: this.failed, shown: this.shown, problems: this.problems.length, same };
-  }
-
-  /** forgets what was added since the mark (a group that runs again) */
-  rewind(m: TallyMark): void {
-    this.failed = m.failed;
-    this.shown = m.shown;
-    this.problems.length = m.problems;
-    this.same = new Map([...m.same].map(([k, v]) => [k, { ...v }]));
-  }
-
-  finish(): void {
-    for (const { count, first } of this.same.values()) {
-      if (count > SAME_PROBLEM_SHOWN) this.problems.push(problem(E.SameProblemMore, { more: count - SAME_PROBLEM_SHOWN, code: first.code }, first.location));
-    }
-  }
-}
-
-/**
- * rejects.jsonl (on_error: skip): one line per rejected request with its origin, reason and row.
- * Paths in it are relative to the config's folder, like the manifest's, so the file is the same
- * whatever folder the build runs from.
- */
-class Rejects {
-  lines = 0;
-  private fd: number | undefined;
-  /** bytes written */
-  private pos = 0;
-  private readonly rename: Array<[string, string]>;
-
-  constructor(
-    private readonly tmp: string,
-    config: ResolvedConfig,
-    prepared: Prepared,
-  ) {
-    this.rename = prepared.groups
-      .flatMap((g) => g.files.map((f): [string, string] => [f.display, relativeTo(config.dir, f.path)]))
-      .filter(([a, b]) => a !== b);
-  }
-
-  write(row: Row, p: Problem, batch: ResolvedBatch): boolean {
-    this.fd ??= openSync(path.join(this.tmp, REJECTS), 'w');
-    const rec = {
-      origin: this.local(formatOrigin(row.origin)),
-      batch: batch.name,
-      ...(Object.keys(batch.variant).length > 0 && { variant: batch.variant }),
-      code: p.code,
-      message: this.local(p.message),
-      ...(row.fault ? { raw: row.raw ?? '' } : { row: row.data }),
-    };
-    const text = JSON.stringify(rec) + '\n';
-    writeSync(this.fd, text, this.pos);
-    this.pos += Buffer.byteLength(text);
-    this.lines++;
-    return true;
-  }
-
-  mark(): { lines: number; pos: number } {
-    return { lines: this.lines, pos: this.pos };
-  }
-
-  /** forgets the lines written since the mark */
-  rewind(m: { lines: number; pos: number }): void {
-    if (this.fd !== undefined) ftruncateSync(this.fd, m.pos);
-    this.lines = m.lines;
-    this.pos = m.pos;
-  }
-
-  close(): void {
-    if (this.fd === undefined) return;
-    closeSync(this.fd);
-    this.fd = undefined;
-    // every line was rewound: no file, as when none was ever written
-    if (this.lines === 0) rmSync(path.join(this.tmp, REJECTS), { force: true });
-  }
-
-  private local(text: string): string {
-    for (const [from, to] of this.rename) text = text.split(`${from}:`).join(`${to}:`);
-    return text;
-  }
+    rmSync(file, { force: true });
+  });
+  return lines;
 }

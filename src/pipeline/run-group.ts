@@ -1,27 +1,25 @@
 /**
- * Streams one group: reads its rows once, renders each row once per variant (GroupRenderer),
- * and writes every accepted request to its partition's shards. Bad requests go to `fail` (the caller decides:
- * report or reject). Counts requests, so rows × variants = written + rejected per group.
+ * One group's build, as a value: its rows' outcomes (outcomes.ts) are written to their
+ * partitions' shards, its bad requests reported (on_error: fail) or put in its own rejects file
+ * (skip), and the run returns {shards, problems, rejects, late duplicates, counts}. The build keeps
+ * it or throws it away (and runs the group again with the late duplicates known); nothing is
+ * rewound, and every problem is made once, in its final words.
  */
 import { rmSync } from 'node:fs';
 import type { ResolvedBatch } from '../config/resolved.js';
-import { E, type Problem } from '../errors/index.js';
-import { formatOrigin, type Row } from '../stages/load/row.js';
+import { E, problem, type Problem } from '../errors/index.js';
+import type { Origin } from '../stages/load/row.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { lineTokenCounter } from '../stats/tokens.js';
-import { GroupRenderer, type RowSink } from './group-renderer.js';
+import { duplicateProblem, firstUses } from './name-duplicates.js';
+import { groupOutcomes } from './outcomes.js';
 import type { PreparedGroup } from './prepare.js';
-import { batchRows, type RowCounts } from './rows.js';
+import { MAX_PROBLEMS, ProblemTally } from './problem-tally.js';
+import type { RejectsFile } from './rejects-file.js';
+import type { RowCounts } from './rows.js';
 import type { BatchSummary } from './summary.js';
-
-/**
- * Duplicates kept for naming their first rows: a failing build shows at most MAX_PROBLEMS
- * errors, so more would only grow with the input (a custom_id missing its matrix value repeats
- * on every row).
- */
-const NAMED_DUPLICATES = 100;
 
 export interface GroupProgress {
   rows: number;
@@ -31,119 +29,147 @@ export interface GroupProgress {
   bytes: number;
 }
 
-export interface GroupHooks {
-  /** a request that cannot be written; return false to stop reading (fail mode has seen enough) */
-  fail(row: Row, p: Problem, batch: ResolvedBatch): boolean;
-  /** false once the build is known to fail: lines are then checked but not written */
-  writing(): boolean;
+export interface GroupRunOptions {
+  /** the build's temp folder: the shards go here */
+  tmp: string;
+  /** where this run's rejected requests go (on_error: skip) */
+  rejects: RejectsFile;
+  /** an earlier group failed the build: check every request, write none */
+  failing: boolean;
+  /** distinct errors this run may still show before the build stops reading */
+  budget: number;
+  /** where the group's custom_ids are kept (see unique-ids.ts) */
+  ids: UniqueIdsOptions;
   onProgress?(p: GroupProgress): void;
-  /**
-   * where the group's custom_ids are kept (see unique-ids.ts): without a spillDir all in memory;
-   * `known` is what an earlier run's spill found
-   */
-  ids?: UniqueIdsOptions;
 }
+
+export interface GroupRun {
+  /** per partition: counts, shards, bytes */
+  summaries: BatchSummary[];
+  manifests: BatchManifest[];
+  /** on_error: fail: the errors to report, in the order found */
+  problems: Problem[];
+  /** errors shown (what the build's budget counts) */
+  shown: number;
+  /** a request was rejected with on_error: fail: the build fails */
+  failed: boolean;
+  /** the run stopped reading at the error budget */
+  stopped: boolean;
+  /** on_error: skip: the lines of the run's rejects file */
+  rejects: number;
+  /**
+   * duplicates among spilled ids, found after the last row (ordinals, ascending): the run is to
+   * be thrown away and the group run again with them `known`; empty when none or when it stopped
+   */
+  late: Uint32Array;
+}
+
+/** Duplicates named with their first row: the build shows at most MAX_PROBLEMS errors anyway. */
+const NAMED_DUPLICATES = MAX_PROBLEMS;
 
 interface Partition {
   batch: ResolvedBatch;
   writer: ShardWriter;
   /** input tokens of a line, only under output.max_tokens_per_shard (the tokenizer is slow) */
   countTokens?: (line: string) => number;
+  /** variants (lanes) in this partition */
+  lanes: number;
   written: number;
   rejected: number;
   variants: Array<Record<string, unknown>>;
 }
 
-export interface GroupResult {
-  summaries: BatchSummary[];
-  manifests: BatchManifest[];
-  /** duplicate ids found with fingerprints, for naming their first rows */
-  duplicates: Array<{ id: string; at: Problem }>;
-  /**
-   * duplicates among spilled ids, found after the last row (ordinals, ascending): the group
-   * must run again with them `known` (the build does it); empty when none, or when the run stopped early
-   */
-  late: Uint32Array;
-}
-
-export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHooks): Promise<GroupResult> {
+export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Promise<GroupRun> {
+  const skip = group.variants[0]!.batch.onError === 'skip';
   const partitions = new Map<string, Partition>();
-  /** each lane's (matrix variant's) partition, in lane order */
+  /** each lane's partition, in lane order */
   const parts: Partition[] = [];
   for (const { batch } of group.variants) {
     let part = partitions.get(batch.name);
     if (!part) {
-      const writer = new ShardWriter(tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false);
-      part = { batch, writer, written: 0, rejected: 0, variants: [] };
+      const writer = new ShardWriter(opts.tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false);
+      part = { batch, writer, lanes: 0, written: 0, rejected: 0, variants: [] };
       if (batch.maxTokensPerShard !== undefined) part.countTokens = await lineTokenCounter(batch.model);
       partitions.set(batch.name, part);
     }
+    part.lanes++;
     part.variants.push(batch.variant);
     parts.push(part);
   }
+  const lanes = parts.length;
+  const unique = new UniqueIds(opts.ids);
+  // a run that has nothing left to show says nothing more about stopping: the earlier one did
+  const tally = new ProblemTally(opts.budget, opts.budget > 0 ? problem(E.TooManyProblems, { limit: MAX_PROBLEMS }) : undefined);
+  const duplicates: Array<{ at: number; id: string; origin: Origin }> = [];
   const counts: RowCounts = { scanned: 0, skipped: 0 };
-  const duplicates: GroupResult['duplicates'] = [];
   const progress: GroupProgress = { rows: 0, written: 0, rejected: 0, shards: 0, bytes: 0 };
-  /** counts an accepted request; true when it is to be written (a failing build only checks the rest) */
-  const accepted = (part: Partition, bytes: number): boolean => {
-    part.written++;
-    progress.written++;
-    progress.bytes += bytes;
-    return hooks.writing();
-  };
-  const accept = (part: Partition, line: string, bytes: number, id: string) => {
-    if (accepted(part, bytes)) part.writer.write(line, bytes, id, part.countTokens?.(line));
-  };
-  /** false once the build has seen enough (fail mode) */
-  const reject = (part: Partition, row: Row, problem: Problem, batch: ResolvedBatch, duplicateId?: string): boolean => {
-    if (duplicateId !== undefined && duplicates.length < NAMED_DUPLICATES) duplicates.push({ id: duplicateId, at: problem });
-    part.rejected++;
-    progress.rejected++;
-    return hooks.fail(row, problem, batch);
-  };
-  const report = () => {
-    if (!hooks.onProgress) return;
-    progress.shards = [...partitions.values()].reduce((n, q) => n + q.writer.shards.length, 0);
-    hooks.onProgress({ ...progress });
-  };
-  const idOptions = hooks.ids ?? {};
-  const end: { late: Uint32Array } = { late: new Uint32Array(0) };
+  let failed = false;
+  let stopped = false;
+  let late: Uint32Array = new Uint32Array(0);
   try {
-    {
-      // in this thread, each request goes straight to its shard: nothing is held per chunk
-      const ids = new UniqueIds(idOptions);
-      const renderer = new GroupRenderer(group, ids);
-      const partOf = new Map(renderer.lanes.map((lane, i) => [lane, parts[i]!]));
-      let go = true;
-      const sink: RowSink = {
-        accept: (lane, _row, req, bytes) => accept(partOf.get(lane)!, req.line, bytes, req.customId),
-        reject: (lane, row, p, duplicateId) => void (go = reject(partOf.get(lane)!, row, p, lane.batch, duplicateId) && go),
-      };
-      const first = group.variants[0]!;
-      outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, counts)) {
-        for (const row of chunk) {
-          progress.rows++;
-          renderer.process(row, sink);
-          if (!go) break outer;
+    outer: for await (const { outcomes } of groupOutcomes(group, { ids: unique, counts })) {
+      for (let k = 0; k < outcomes.length; k++) {
+        const o = outcomes[k]!;
+        if (k % lanes === 0) progress.rows++;
+        const part = parts[o.lane.index]!;
+        if (o.problem === undefined) {
+          part.written++;
+          progress.written++;
+          progress.bytes += o.bytes;
+          // a failing build only checks the rest
+          if (!failed && !opts.failing) part.writer.write(o.line, o.bytes, o.id, part.countTokens?.(o.line));
+          continue;
         }
-        report();
+        part.rejected++;
+        progress.rejected++;
+        if (skip) {
+          opts.rejects.write(o.row, o.problem, o.lane.batch);
+          continue;
+        }
+        failed = true;
+        if (!tally.add(o.problem)) {
+          stopped = true;
+          break outer;
+        }
+        if (o.duplicate && tally.problems.at(-1) === o.problem && duplicates.length < NAMED_DUPLICATES) {
+          duplicates.push({ at: tally.count - 1, id: o.id!, origin: o.row.origin });
+        }
       }
-      if (go) end.late = ids.finish();
-      else ids.dispose();
+      if (opts.onProgress) {
+        progress.shards = [...partitions.values()].reduce((n, q) => n + q.writer.shards.length, 0);
+        opts.onProgress({ ...progress });
+      }
     }
+    if (stopped) unique.dispose();
+    else late = unique.finish();
   } catch (e) {
     for (const part of partitions.values()) part.writer.abort();
+    unique.dispose();
     throw e;
   } finally {
-    // a run that stopped early leaves its spilled ids unread
-    if (idOptions.spillDir !== undefined) rmSync(idOptions.spillDir, { recursive: true, force: true });
+    opts.rejects.close();
+    if (opts.ids.spillDir !== undefined) rmSync(opts.ids.spillDir, { recursive: true, force: true });
   }
-  const rows = progress.rows;
+
+  let shown = tally.problems;
+  // the final run of a failing group names each duplicate's first row (a run to be redone need not)
+  if (duplicates.length && late.length === 0) {
+    const ids: UniqueIdsOptions = {};
+    if (opts.ids.spillDir !== undefined) ids.spillDir = `${opts.ids.spillDir}-first`;
+    if (opts.ids.memoryIds !== undefined) ids.memoryIds = opts.ids.memoryIds;
+    const first = await firstUses(group, new Set(duplicates.map((d) => d.id)), ids);
+    const named = [...shown];
+    for (const d of duplicates) named[d.at] = duplicateProblem(d.id, d.origin, first.get(d.id));
+    shown = named;
+  }
+
   const summaries: BatchSummary[] = [];
   const manifests: BatchManifest[] = [];
+  const rows = progress.rows;
   for (const part of partitions.values()) {
     const shards = part.writer.close();
     const { batch } = part;
+    const requests = rows * part.lanes;
     summaries.push({
       name: batch.name,
       group: group.name,
@@ -151,8 +177,10 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
       scanned: counts.scanned,
       skipped: counts.skipped,
       rows,
+      requests,
       written: part.written,
       rejected: part.rejected,
+      notReached: requests - part.written - part.rejected,
       shards: shards.length,
       bytes: shards.reduce((a, s) => a + s.bytes, 0),
     });
@@ -169,43 +197,5 @@ export async function runGroup(group: PreparedGroup, tmp: string, hooks: GroupHo
       shards,
     });
   }
-  return { summaries, manifests, duplicates, late: end.late };
-}
-
-/**
- * Duplicates are found with fingerprints only; to name the row that used an id first, the group
- * is read again (an error path only) until each duplicated id's first row is seen.
- */
-export async function nameFirstRows(group: PreparedGroup, duplicates: GroupResult['duplicates']): Promise<void> {
-  const wanted = new Map<string, string | undefined>(duplicates.map((d) => [d.id, undefined]));
-  let left = wanted.size;
-  const first = group.variants[0]!;
-  outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, { scanned: 0, skipped: 0 })) {
-    for (const row of chunk) {
-      if (row.fault) continue;
-      for (const { plan } of group.variants) {
-        let id: string;
-        try {
-          id = plan.render(row).customId;
-        } catch {
-          continue;
-        }
-        if (wanted.has(id) && wanted.get(id) === undefined) {
-          wanted.set(id, formatOrigin(row.origin));
-          if (--left === 0) break outer;
-        }
-      }
-    }
-  }
-  for (const d of duplicates) {
-    const firstAt = wanted.get(d.id);
-    const here = d.at.location ? `${d.at.location.file}:${d.at.location.line}` : '';
-    d.at.message =
-      firstAt && firstAt !== here
-        ? E.CustomIdDuplicate.message({ id: d.id, first: firstAt })
-        : firstAt
-          ? `custom_id ${JSON.stringify(d.id)} is used twice by this row (the matrix variants render the same id)`
-          : `custom_id ${JSON.stringify(d.id)} has the same 64-bit fingerprint as an earlier id (a one-in-billions collision)`;
-    if (firstAt === here) d.at.hint = 'put a matrix value in the custom_id template, e.g. "{{id}}-{{@matrix.model}}"';
-  }
+  return { summaries, manifests, problems: tally.finish(shown), shown: tally.count, failed, stopped, rejects: opts.rejects.lines, late };
 }

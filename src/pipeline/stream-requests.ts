@@ -1,8 +1,8 @@
 /**
  * The requests a build wrote, re-streamed from its source with their rows, in the order of the
  * manifest (batch by batch, partition by partition, line by line): what `collect` joins results
- * to. The source is read once per partition and the same GroupRenderer decides what was written,
- * so memory stays bounded and the order matches the shards exactly.
+ * to. The source is read once per partition through the build's own outcome stream (outcomes.ts),
+ * which decides what was written, so memory stays bounded and the order matches the shards exactly.
  *
  * Ids are kept as the build keeps them (unique-ids.ts). Until a pass spills its first id, every
  * decision is final. A group with more ids than fit in memory is read once more, before anything
@@ -16,9 +16,8 @@ import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import { BatchforgeError } from '../errors/index.js';
 import type { Origin } from '../stages/load/row.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
-import { GroupRenderer, type RowSink } from './group-renderer.js';
+import { groupOutcomes } from './outcomes.js';
 import { prepare, type PreparedGroup } from './prepare.js';
-import { batchRows } from './rows.js';
 
 export interface StreamedRequest {
   /** the manifest batch (partition) the request was written to */
@@ -54,39 +53,28 @@ async function* groupRequests(group: PreparedGroup, ids: UniqueIdsOptions): Asyn
     let yielded = 0;
     for (;;) {
       const unique = new UniqueIds(known ? { ...ids, known } : ids);
-      const renderer = new GroupRenderer(group, unique);
-      let out: StreamedRequest[] = [];
-      const sink: RowSink = {
-        accept(lane, row, req) {
-          if (lane.batch.name === partition) out.push({ batch: partition, customId: req.customId, origin: row.origin, data: row.data });
-        },
-        reject() {},
-      };
       // requests already yielded by a pass that stopped at its first spilled id
       let skip = yielded;
       let spilled = false;
-      const first = group.variants[0]!;
-      outer: for await (const chunk of batchRows(first.batch, group.files, first.plan, { scanned: 0, skipped: 0 })) {
-        for (const row of chunk) {
-          const before = out.length;
-          renderer.process(row, sink);
-          if (unique.spilled > 0) {
-            out.length = before; // this row's requests wait for the spilled ids to be checked
-            spilled = true;
-            break;
+      try {
+        outer: for await (const { outcomes } of groupOutcomes(group, { ids: unique })) {
+          for (const o of outcomes) {
+            // a row's requests after the first spilled id wait until the spilled ids are checked
+            if (unique.spilled > 0 && !known) {
+              spilled = true;
+              break outer;
+            }
+            if (o.problem !== undefined || o.lane.batch.name !== partition) continue;
+            if (skip > 0) skip--;
+            else {
+              yielded++;
+              yield { batch: partition, customId: o.id, origin: o.row.origin, data: o.row.data };
+            }
           }
         }
-        for (const r of out) {
-          if (skip > 0) skip--;
-          else {
-            yielded++;
-            yield r;
-          }
-        }
-        out = [];
-        if (spilled) break outer;
+      } finally {
+        unique.dispose();
       }
-      unique.dispose();
       if (!spilled) break;
       known = await lateDuplicates(group, ids);
     }
@@ -96,13 +84,8 @@ async function* groupRequests(group: PreparedGroup, ids: UniqueIdsOptions): Asyn
 /** A pass over the whole group that only decides: the ordinals of the duplicates only the spill sees. */
 async function lateDuplicates(group: PreparedGroup, ids: UniqueIdsOptions): Promise<Uint32Array> {
   const unique = new UniqueIds(ids);
-  const renderer = new GroupRenderer(group, unique);
-  const sink: RowSink = { accept() {}, reject() {} };
-  const first = group.variants[0]!;
   try {
-    for await (const chunk of batchRows(first.batch, group.files, first.plan, { scanned: 0, skipped: 0 })) {
-      for (const row of chunk) renderer.process(row, sink);
-    }
+    for await (const _ of groupOutcomes(group, { ids: unique }));
   } catch (e) {
     unique.dispose();
     throw e;

@@ -1,4 +1,4 @@
-/** What a build did, per batch and in total; rows × matrix variants = written + rejected, always. */
+/** What a build did, per batch and in total; rows × matrix variants = written + rejected + not reached, always. */
 export interface BatchSummary {
   /** the shard prefix (a matrix partition's name) */
   name: string;
@@ -9,10 +9,14 @@ export interface BatchSummary {
   scanned: number;
   /** dropped by source.filter / offset */
   skipped: number;
-  /** rows that reached the renderer */
+  /** rows that reached the renderer (up to where a failing build stopped) */
   rows: number;
+  /** rows × this partition's variants = written + rejected + notReached */
+  requests: number;
   written: number;
   rejected: number;
+  /** requests of the last row read that a build stopping at its error budget did not look at */
+  notReached: number;
   shards: number;
   bytes: number;
 }
@@ -20,16 +24,32 @@ export interface BatchSummary {
 export interface BuildSummary {
   batches: BatchSummary[];
   rows: number;
+  /** rows × variants, summed over batches: written + rejected + notReached */
+  requests: number;
   written: number;
   rejected: number;
+  notReached: number;
+  /** a failing build stopped reading at its error budget: rows counts what was read */
+  stopped: boolean;
   shards: number;
   bytes: number;
   ms: number;
 }
 
-export function totals(batches: BatchSummary[], ms: number): BuildSummary {
-  const sum = (k: 'written' | 'rejected' | 'shards' | 'bytes') => batches.reduce((a, b) => a + b[k], 0);
+export function totals(batches: BatchSummary[], ms: number, stopped = false): BuildSummary {
+  const sum = (k: 'requests' | 'written' | 'rejected' | 'notReached' | 'shards' | 'bytes') => batches.reduce((a, b) => a + b[k], 0);
   // the partitions of one matrix batch read the same rows: count them once
   const rows = [...new Map(batches.map((b) => [b.group, b.rows])).values()].reduce((a, n) => a + n, 0);
-  return { batches, rows, written: sum('written'), rejected: sum('rejected'), shards: sum('shards'), bytes: sum('bytes'), ms };
+  return {
+    batches,
+    rows,
+    requests: sum('requests'),
+    written: sum('written'),
+    rejected: sum('rejected'),
+    notReached: sum('notReached'),
+    stopped,
+    shards: sum('shards'),
+    bytes: sum('bytes'),
+    ms,
+  };
 }

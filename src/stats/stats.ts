@@ -1,21 +1,27 @@
 /**
- * stats: a dry run over the whole source. Every row is rendered and checked as in a build and
- * placed into shards by the same ShardPlanner, but nothing is written. Adds what a build does not
+ * stats: a dry run over the whole source. Every row goes through the build's own outcome stream
+ * (pipeline/outcomes.ts) and each partition's requests are placed into shards by the same
+ * ShardPlanner as the build's ShardWriter, but nothing is written. Adds what a build does not
  * count: input tokens per request (a real tokenizer, see tokens.ts), an upper bound on output
  * tokens (max_tokens × requests) and a cost estimate at batch prices (prices.ts).
  */
-import { E, formatLocation, problem, type Problem } from '../errors/index.js';
-import { MAX_PROBLEMS, SAME_PROBLEM_SHOWN } from '../pipeline/build.js';
-import { batchRows, type RowCounts } from '../pipeline/rows.js';
-import type { Row } from '../stages/load/row.js';
-import { RowError } from '../stages/render/template.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ResolvedBatch } from '../config/resolved.js';
+import { E, problem, type Problem } from '../errors/index.js';
+import { duplicateProblem, firstUses } from '../pipeline/name-duplicates.js';
+import { groupOutcomes } from '../pipeline/outcomes.js';
+import type { PreparedGroup } from '../pipeline/prepare.js';
+import { MAX_PROBLEMS, ProblemTally } from '../pipeline/problem-tally.js';
+import type { Origin } from '../stages/load/row.js';
 import type { Json } from '../stages/render/tree.js';
 import { ShardPlanner } from '../stages/shard/shard-plan.js';
 import { shardFileName } from '../stages/shard/shard-writer.js';
-import { RequestValidator } from '../stages/validate/check-request.js';
-import { loadPrepared, type ToolBatch, type ToolOptions } from '../tools/load-prepared.js';
+import { UniqueIds } from '../stages/validate/unique-ids.js';
+import { loadPrepared, type ToolOptions } from '../tools/load-prepared.js';
 import { costOf, priceFor, PRICES_DATE, type ModelPrice } from './prices.js';
-import { countRequestTokens, encodingFor, loadTokenizer, requestBody, type EncodingName } from './tokens.js';
+import { countRequestTokens, encodingFor, loadTokenizer, requestBody, type CountText, type EncodingName } from './tokens.js';
 
 export interface ShardStats {
   file: string;
@@ -83,7 +89,11 @@ export async function stats(opts: ToolOptions = {}): Promise<StatsResult> {
   if (!loaded.ok) return { ok: false, problems: loaded.problems, batches: [], pricesDate: PRICES_DATE, ms: 0 };
   const problems = [...loaded.problems];
   const batches: BatchStats[] = [];
-  for (const pb of loaded.batches) batches.push(await batchStats(pb, problems));
+  for (const group of loaded.groups) {
+    const res = await withSpilledIds((ids) => groupStats(group, ids));
+    problems.push(...res.problems);
+    batches.push(...res.batches.filter((b) => loaded.shows(b.name)));
+  }
   return {
     ok: !problems.some((p) => p.severity === 'error'),
     problems,
@@ -93,76 +103,132 @@ export async function stats(opts: ToolOptions = {}): Promise<StatsResult> {
   };
 }
 
-async function batchStats({ batch, plan, files }: ToolBatch, problems: Problem[]): Promise<BatchStats> {
-  const { encoding, exact } = encodingFor(batch.model);
-  const count = await loadTokenizer(encoding);
-  const validator = new RequestValidator(batch.provider.name, batch.provider.customId, batch.maxBytes);
-  const planner = new ShardPlanner({
-    maxBytes: batch.maxBytes,
-    ...(batch.maxLines !== undefined && { maxLines: batch.maxLines }),
-    ...(batch.maxTokensPerShard !== undefined && { maxTokens: batch.maxTokensPerShard }),
-  });
-  const embeddings = batch.endpoint.endsWith('/embeddings');
-  const report = problemReporter(batch.onError === 'skip', problems);
-  const firstIds: string[] = [];
-  const firstOrigins: Row['origin'][] = [];
-  const counts: RowCounts = { scanned: 0, skipped: 0 };
+/**
+ * Runs a pass with ids that spill to a temp folder past MEMORY_IDS, as a build keeps them; when
+ * the spill finds duplicates after the last row, the pass is run again with them known (the
+ * build's strategy), so that stats reports exactly the build's rejects.
+ */
+async function withSpilledIds<T>(pass: (ids: UniqueIds) => Promise<T>): Promise<T> {
+  const spillDir = mkdtempSync(path.join(os.tmpdir(), 'batchforge-ids-'));
+  try {
+    let ids = new UniqueIds({ spillDir });
+    const first = await pass(ids);
+    const late = ids.finish();
+    if (late.length === 0) return first;
+    ids = new UniqueIds({ spillDir, known: late });
+    return await pass(ids);
+  } finally {
+    rmSync(spillDir, { recursive: true, force: true });
+  }
+}
+
+interface PartitionStats {
+  batch: ResolvedBatch;
+  lanes: number;
+  planner: ShardPlanner;
+  count: CountText;
+  encoding: EncodingName;
+  exact: boolean;
+  requests: number;
+  inputTokens: number;
+  outputTokensMax: number;
+  unboundedRequests: number;
+  /** first request of each planned shard, for the over-budget warning */
+  firstIds: string[];
+  firstOrigins: Origin[];
+}
+
+/**
+ * A dry run of one group: its outcomes (the build's own), counted and placed into shards by the
+ * same ShardPlanner per partition, with input tokens. Problems are reported as a build reports
+ * them (duplicates named with their first row), but stats reads on to the end so that every
+ * count is complete.
+ */
+async function groupStats(group: PreparedGroup, ids: UniqueIds): Promise<{ batches: BatchStats[]; problems: Problem[] }> {
+  const skip = group.variants[0]!.batch.onError === 'skip';
+  const partitions = new Map<string, PartitionStats>();
+  const parts: PartitionStats[] = [];
+  for (const { batch } of group.variants) {
+    let part = partitions.get(batch.name);
+    if (!part) {
+      const { encoding, exact } = encodingFor(batch.model);
+      part = {
+        batch,
+        lanes: 0,
+        planner: new ShardPlanner({
+          maxBytes: batch.maxBytes,
+          ...(batch.maxLines !== undefined && { maxLines: batch.maxLines }),
+          ...(batch.maxTokensPerShard !== undefined && { maxTokens: batch.maxTokensPerShard }),
+        }),
+        count: await loadTokenizer(encoding),
+        encoding,
+        exact,
+        requests: 0,
+        inputTokens: 0,
+        outputTokensMax: 0,
+        unboundedRequests: 0,
+        firstIds: [],
+        firstOrigins: [],
+      };
+      partitions.set(batch.name, part);
+    }
+    part.lanes++;
+    parts.push(part);
+  }
+  const tally = new ProblemTally(MAX_PROBLEMS, problem(E.ProblemsCapped, { limit: MAX_PROBLEMS }));
+  const duplicates: Array<{ at: number; id: string; origin: Origin }> = [];
   let rows = 0;
-  let requests = 0;
-  let inputTokens = 0;
-  let outputTokensMax = 0;
-  let unboundedRequests = 0;
-  for await (const chunk of batchRows(batch, files, plan, counts)) {
-    for (const row of chunk) {
-      rows++;
-      if (row.fault) {
-        report(row.fault);
+  for await (const chunk of groupOutcomes(group, { ids })) {
+    rows += chunk.rows.length;
+    for (const o of chunk.outcomes) {
+      if (o.problem !== undefined) {
+        if (!skip && tally.add(o.problem) && o.duplicate && tally.problems.at(-1) === o.problem) duplicates.push({ at: tally.count - 1, id: o.id!, origin: o.row.origin });
         continue;
       }
-      let req;
-      try {
-        req = plan.render(row);
-      } catch (e) {
-        if (!(e instanceof RowError)) throw e;
-        report(e.problem);
-        continue;
+      const part = parts[o.lane.index]!;
+      const body = requestBody(JSON.parse(o.line) as Record<string, Json>);
+      const tokens = countRequestTokens(part.count, body);
+      if (part.planner.place(o.bytes, tokens)) {
+        part.firstIds.push(o.id);
+        part.firstOrigins.push(o.row.origin);
       }
-      const bytes = Buffer.byteLength(req.line) + 1;
-      const p = validator.checkId(req.customId, row.origin) ?? validator.checkSize(req.customId, bytes, row.origin);
-      if (p) {
-        report(p);
-        continue;
-      }
-      const body = requestBody(JSON.parse(req.line) as Record<string, Json>);
-      const tokens = countRequestTokens(count, body);
-      if (planner.place(bytes, tokens)) {
-        firstIds.push(req.customId);
-        firstOrigins.push(row.origin);
-      }
-      requests++;
-      inputTokens += tokens;
-      if (!embeddings) {
+      part.requests++;
+      part.inputTokens += tokens;
+      if (!part.batch.endpoint.endsWith('/embeddings')) {
         const limit = outputLimit(body);
-        if (limit === null) unboundedRequests++;
-        else outputTokensMax += limit;
+        if (limit === null) part.unboundedRequests++;
+        else part.outputTokensMax += limit;
       }
     }
   }
-  report.finish();
+  let shown = tally.problems;
+  if (duplicates.length) {
+    const first = await firstUses(group, new Set(duplicates.map((d) => d.id)), {});
+    const named = [...shown];
+    for (const d of duplicates) named[d.at] = duplicateProblem(d.id, d.origin, first.get(d.id));
+    shown = named;
+  }
+  const problems = tally.finish(shown);
+  const batches = [...partitions.values()].map((part) => partitionStats(part, rows, problems));
+  return { batches, problems };
+}
+
+function partitionStats(part: PartitionStats, rows: number, problems: Problem[]): BatchStats {
+  const { batch, planner } = part;
   const shards = planner.shards.map((s, i) => ({ file: shardFileName(batch.name, i + 1), lines: s.lines, bytes: s.bytes, inputTokens: s.tokens }));
   const budget = batch.maxTokensPerShard;
   if (budget !== undefined) {
     shards.forEach((s, i) => {
       if (s.inputTokens > budget) {
-        problems.push(problem(E.ShardOverTokenBudget, { file: s.file, tokens: s.inputTokens, max: budget, id: firstIds[i]! }, firstOrigins[i], 'warning'));
+        problems.push(problem(E.ShardOverTokenBudget, { file: s.file, tokens: s.inputTokens, max: budget, id: part.firstIds[i]! }, part.firstOrigins[i], 'warning'));
       }
     });
   }
   const price = priceFor(batch.model) ?? null;
   let cost: CostEstimate | null = null;
   if (price) {
-    const output = unboundedRequests > 0 ? null : toNanoDollars(costOf(price, 0, outputTokensMax));
-    const input = toNanoDollars(costOf(price, inputTokens, 0));
+    const output = part.unboundedRequests > 0 ? null : toNanoDollars(costOf(price, 0, part.outputTokensMax));
+    const input = toNanoDollars(costOf(price, part.inputTokens, 0));
     cost = { input, output, total: output === null ? null : toNanoDollars(input + output) };
   }
   return {
@@ -171,15 +237,15 @@ async function batchStats({ batch, plan, files }: ToolBatch, problems: Problem[]
     model: batch.model,
     endpoint: batch.endpoint,
     rows,
-    requests,
-    rejected: rows - requests,
+    requests: part.requests,
+    rejected: rows * part.lanes - part.requests,
     bytes: planner.bytes,
     shards,
-    inputTokens,
-    encoding,
-    tokensExact: exact,
-    outputTokensMax,
-    unboundedRequests,
+    inputTokens: part.inputTokens,
+    encoding: part.encoding,
+    tokensExact: part.exact,
+    outputTokensMax: part.outputTokensMax,
+    unboundedRequests: part.unboundedRequests,
     maxTokensPerShard: budget ?? null,
     price,
     cost,
@@ -188,36 +254,3 @@ async function batchStats({ batch, plan, files }: ToolBatch, problems: Problem[]
 
 /** rounds away float noise (0.0000504000000001) so the JSON shows what was meant */
 const toNanoDollars = (x: number) => Number(x.toFixed(9));
-
-/**
- * Row problems as a build reports them: with on_error: fail the same error at the same place is
- * shown SAME_PROBLEM_SHOWN times and then counted, at most MAX_PROBLEMS are shown; with skip they
- * are only counted (a build would write them to rejects.jsonl). Unlike a build, stats reads on to
- * the end so that every count is complete.
- */
-function problemReporter(skip: boolean, problems: Problem[]): ((p: Problem) => void) & { finish(): void } {
-  const same = new Map<string, { count: number; first: Problem }>();
-  let shown = 0;
-  let capped = false;
-  const report = (p: Problem) => {
-    if (skip) return;
-    const key = `${p.code} ${p.location ? formatLocation(p.location) : ''}`;
-    const seen = same.get(key);
-    if (seen) {
-      if (++seen.count > SAME_PROBLEM_SHOWN) return;
-    } else same.set(key, { count: 1, first: p });
-    if (shown >= MAX_PROBLEMS) {
-      if (!capped) problems.push(problem(E.ProblemsCapped, { limit: MAX_PROBLEMS }));
-      capped = true;
-      return;
-    }
-    shown++;
-    problems.push(p);
-  };
-  report.finish = () => {
-    for (const { count, first } of same.values()) {
-      if (count > SAME_PROBLEM_SHOWN) problems.push(problem(E.SameProblemMore, { more: count - SAME_PROBLEM_SHOWN, code: first.code }, first.location));
-    }
-  };
-  return report;
-}

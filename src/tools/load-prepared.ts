@@ -1,13 +1,14 @@
 /**
  * What preview and stats share before they read a row: the config loaded and resolved, its
- * batches prepared (plans compiled, sources found), narrowed to one batch when --batch names it.
+ * groups prepared (plans compiled, sources found) as build prepares them, narrowed to the group
+ * --batch names. A group keeps all its matrix variants even when --batch names one partition:
+ * ids are unique across the whole fan-out, as in a build; `shows` says which partitions to show.
  * Problems come back as data, exactly as build reports them.
  */
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import { BatchforgeError, E, problem, type Problem } from '../errors/index.js';
-import { prepare, type PreparedBatch } from '../pipeline/build.js';
-import type { SourceFile } from '../stages/load/index.js';
+import { prepare, type PreparedGroup } from '../pipeline/build.js';
 import { suggest } from '../util/suggest.js';
 
 export interface ToolOptions extends LoadConfigOptions {
@@ -15,10 +16,9 @@ export interface ToolOptions extends LoadConfigOptions {
   batch?: string;
 }
 
-/** A batch (one matrix variant) with its group's source files; tools read each on its own. */
-export type ToolBatch = PreparedBatch & { files: SourceFile[] };
-
-export type Loaded = { ok: true; config: ResolvedConfig; batches: ToolBatch[]; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type Loaded =
+  | { ok: true; config: ResolvedConfig; groups: PreparedGroup[]; shows: (partition: string) => boolean; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 export async function loadPrepared(opts: ToolOptions): Promise<Loaded> {
   const loaded = await loadConfig(opts);
@@ -30,11 +30,12 @@ export async function loadPrepared(opts: ToolOptions): Promise<Loaded> {
     const known = [...new Set(config.batches.flatMap((b) => [b.group, b.name]))];
     return { ok: false, problems: [...problems, problem(E.UnknownBatch, { batch: opts.batch, known, suggestion: suggest(opts.batch, known) })] };
   }
-  const only = opts.batch === undefined ? config : { ...config, batches: config.batches.filter(named) };
+  const groups = new Set(config.batches.filter((b) => opts.batch === undefined || named(b)).map((b) => b.group));
+  const only = { ...config, batches: config.batches.filter((b) => groups.has(b.group)) };
+  const shows = (partition: string) => opts.batch === undefined || opts.batch === partition || groups.has(opts.batch);
   try {
     const prepared = await prepare(only);
-    const batches = prepared.groups.flatMap((g) => g.variants.map((v) => ({ ...v, files: g.files })));
-    return { ok: true, config, batches, problems };
+    return { ok: true, config, groups: prepared.groups, shows, problems };
   } catch (e) {
     if (e instanceof BatchforgeError) return { ok: false, problems: [...problems, ...e.problems] };
     throw e;

@@ -1,16 +1,16 @@
 /**
- * preview: the first few requests of each batch (or the request of one source row), rendered and
- * checked as the build would, written nowhere. Reading stops as soon as the wanted rows are seen,
+ * preview: the first few rows' requests of each batch (or the requests of one source row), taken
+ * from the build's own outcome stream (pipeline/outcomes.ts): rendered and checked as the build
+ * would, ids unique across the matrix fan-out, written nowhere. Reading stops as soon as the wanted rows are seen,
  * so a template change can be checked in a second on any source size.
  */
 import path from 'node:path';
 import { E, problem, type Problem } from '../errors/index.js';
-import { batchRows } from '../pipeline/rows.js';
+import { duplicateProblem, firstUses } from '../pipeline/name-duplicates.js';
+import { groupOutcomes, type Outcome } from '../pipeline/outcomes.js';
 import { DEFAULT_CHUNK_ROWS } from '../stages/load/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
-import { RowError } from '../stages/render/template.js';
 import type { Json } from '../stages/render/tree.js';
-import { RequestValidator } from '../stages/validate/check-request.js';
 import { displayPath } from '../util/paths.js';
 import { loadPrepared, type ToolOptions } from './load-prepared.js';
 
@@ -66,54 +66,48 @@ export async function preview(opts: PreviewOptions = {}): Promise<PreviewResult>
   const items: PreviewItem[] = [];
   const want = opts.row ? 1 : Math.max(0, opts.count ?? DEFAULT_PREVIEW_COUNT);
   let mostRows = 0;
-  for (const { batch, plan, files } of loaded.batches) {
-    const validator = new RequestValidator(batch.provider.name, batch.provider.customId, batch.maxBytes);
-    const firstUse = new Map<string, string>();
-    let taken = 0;
+  let fails = false;
+  for (const group of loaded.groups) {
+    const taken: Outcome[] = [];
     let seen = 0;
     if (want > 0) {
       // without --row, ask the loader for arrays of exactly the rows wanted: it then reads no further
       const chunkRows = opts.row ? undefined : Math.min(want, DEFAULT_CHUNK_ROWS);
-      outer: for await (const chunk of batchRows(batch, files, plan, { scanned: 0, skipped: 0 }, chunkRows)) {
-        for (const row of chunk) {
+      outer: for await (const { rows, outcomes } of groupOutcomes(group, { ...(chunkRows !== undefined && { chunkRows }) })) {
+        const lanes = outcomes.length / rows.length;
+        for (let r = 0; r < rows.length; r++) {
           seen++;
-          if (opts.row && !matches(opts.row, row)) continue;
-          items.push(renderItem(batch.name, row, plan, validator, firstUse));
-          if (++taken >= want) break outer;
+          if (opts.row && !matches(opts.row, rows[r]!)) continue;
+          taken.push(...outcomes.slice(r * lanes, (r + 1) * lanes));
+          if (seen >= want && !opts.row) break outer;
+          if (opts.row) break outer;
         }
       }
     }
     mostRows = Math.max(mostRows, seen);
+    // a duplicate is named with the row that used its id first, as the build names it
+    const dups = new Set(taken.flatMap((o) => (o.duplicate ? [o.id!] : [])));
+    const first = await firstUses(group, dups, {});
+    // batch by batch (matrix variants in order), then row by row, as the build's shards list them
+    const ordered = [...taken].sort((a, b) => a.lane.index - b.lane.index);
+    for (const o of ordered) {
+      if (!loaded.shows(o.lane.batch.name)) continue;
+      const item = itemOf(o, first);
+      if (item.problem && o.lane.batch.onError === 'fail') fails = true;
+      items.push(item);
+    }
   }
   if (opts.row && items.length === 0) {
     problems.push(problem(E.PreviewRowNotFound, { row: formatRowSelector(opts.row), rows: mostRows }));
   }
-  const ok = !problems.some((p) => p.severity === 'error') && !items.some((i) => i.problem);
+  // the exit code a build would have: a bad request fails it unless on_error is skip
+  const ok = !problems.some((p) => p.severity === 'error') && !fails;
   return { ok, problems, items };
 }
 
-function renderItem(
-  batch: string,
-  row: Row,
-  plan: Parameters<typeof batchRows>[2],
-  validator: RequestValidator,
-  firstUse: Map<string, string>,
-): PreviewItem {
-  const origin = formatOrigin(row.origin);
-  if (row.fault) return { batch, origin, problem: row.fault };
-  let req;
-  try {
-    req = plan.render(row);
-  } catch (e) {
-    if (!(e instanceof RowError)) throw e;
-    return { batch, origin, problem: e.problem };
-  }
-  const bytes = Buffer.byteLength(req.line) + 1;
-  let p = validator.checkId(req.customId, row.origin) ?? validator.checkSize(req.customId, bytes, row.origin);
-  if (p?.code === E.CustomIdDuplicate.code) {
-    p = problem(E.CustomIdDuplicate, { id: req.customId, first: firstUse.get(req.customId) ?? 'an earlier row' }, row.origin);
-  }
-  if (!firstUse.has(req.customId)) firstUse.set(req.customId, origin);
-  if (p) return { batch, origin, customId: req.customId, problem: p };
-  return { batch, origin, customId: req.customId, request: JSON.parse(req.line) as Json };
+function itemOf(o: Outcome, first: Map<string, string>): PreviewItem {
+  const base = { batch: o.lane.batch.name, origin: formatOrigin(o.row.origin) };
+  if (o.problem === undefined) return { ...base, customId: o.id, request: JSON.parse(o.line) as Json };
+  const p = o.duplicate ? duplicateProblem(o.id!, o.row.origin, first.get(o.id!)) : o.problem;
+  return { ...base, ...(o.id !== undefined && { customId: o.id }), problem: p };
 }

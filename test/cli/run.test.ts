@@ -160,7 +160,7 @@ describe('data errors exit 1, name the row, and write nothing', () => {
     expect(r.lines).toEqual([
       'data/rows.csv:3: malformed row: quoted field opened at line 3 is never closed',
       '  hint: fix the row, or set on_error: skip to write it to the rejects file and go on',
-      'build failed: 1 of 2 row(s) rejected; out/ is unchanged',
+      'build failed: 1 of 2 request(s) from 2 row(s) rejected; out/ is unchanged',
       BUILD_FAILED_HINT,
     ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
@@ -177,7 +177,7 @@ describe('data errors exit 1, name the row, and write nothing', () => {
       hint,
       "templates/system.hbs:2:15: 'nmae' is not defined in row 3 (data/rows.csv:4)",
       hint,
-      'build failed: 3 of 3 row(s) rejected; out/ is unchanged',
+      'build failed: 3 of 3 request(s) from 3 row(s) rejected; out/ is unchanged',
       BUILD_FAILED_HINT,
     ]);
   });
@@ -188,7 +188,7 @@ describe('data errors exit 1, name the row, and write nothing', () => {
     expect(r.lines).toEqual([
       'data/rows.csv:4: custom_id "row-1" is already used by data/rows.csv:2',
       '  hint: make the custom_id template unique per row, e.g. add a key column or {{@index}}',
-      'build failed: 1 of 3 row(s) rejected; out/ is unchanged',
+      'build failed: 1 of 3 request(s) from 3 row(s) rejected; out/ is unchanged',
       BUILD_FAILED_HINT,
     ]);
   });
@@ -199,7 +199,7 @@ describe('data errors exit 1, name the row, and write nothing', () => {
     expect(r.lines).toEqual([
       'data/rows.csv:3: request "row-2" is 402 bytes, over output.max_bytes (250)',
       '  hint: shorten the row or the templates, or raise output.max_bytes up to the provider maximum',
-      'build failed: 1 of 2 row(s) rejected; out/ is unchanged',
+      'build failed: 1 of 2 request(s) from 2 row(s) rejected; out/ is unchanged',
       BUILD_FAILED_HINT,
     ]);
   });
@@ -221,11 +221,11 @@ describe('build', () => {
     const r = await cli(project(), 'build', '--json');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const batch = { name: 'batch', group: 'batch', provider: 'openai', scanned: 3, skipped: 0, rows: 3, written: 3, rejected: 0, shards: 1, bytes: 619 };
+    const batch = { name: 'batch', group: 'batch', provider: 'openai', scanned: 3, skipped: 0, rows: 3, requests: 3, written: 3, rejected: 0, notReached: 0, shards: 1, bytes: 619 };
     expect(JSON.parse(r.stdout)).toEqual({
       ok: true,
       out: 'out',
-      summary: { batches: [batch], rows: 3, written: 3, rejected: 0, shards: 1, bytes: 619, ms: expect.any(Number) },
+      summary: { batches: [batch], rows: 3, requests: 3, written: 3, rejected: 0, notReached: 0, stopped: false, shards: 1, bytes: 619, ms: expect.any(Number) },
       stale: [],
       problems: [],
     });
@@ -248,7 +248,7 @@ describe('build', () => {
     writeTree({ 'data/rows.csv': 'id,name\n1,Ada\n2,"Grace\n' }, dir);
     const r = await cli(dir, 'build');
     expect(r.code).toBe(1);
-    expect(r.lines.at(-2)).toBe('build failed: 1 of 2 row(s) rejected; out/ is unchanged');
+    expect(r.lines.at(-2)).toBe('build failed: 1 of 2 request(s) from 2 row(s) rejected; out/ is unchanged');
     expect(snapshot(path.join(dir, 'out'))).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['batch.config.yaml', 'data', 'out', 'templates']);
   });

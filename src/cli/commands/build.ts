@@ -43,7 +43,8 @@ export const buildCommand: Command = {
       const verb = values.check ? `${outShown}/ is up to date` : `built ${outShown}/`;
       io.stderr.write(`${verb} in ${(result.summary.ms / 1000).toFixed(2)} s\n`);
     } else if (result.summary && result.summary.rejected > 0 && result.stale === undefined) {
-      printProblems(io, [problem(E.BuildFailed, { rows: result.summary.rows, rejected: result.summary.rejected, out: `${outShown}/` })]);
+      const { rows, requests, rejected, notReached, stopped } = result.summary;
+      printProblems(io, [problem(E.BuildFailed, { rows, requests, rejected, notReached, stopped, out: `${outShown}/` })]);
     }
     if (result.ok) return EXIT.ok;
     return exitCodeFor(result.problems) || EXIT.data;

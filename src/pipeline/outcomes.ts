@@ -1,0 +1,107 @@
+/**
+ * The one per-row path. A group's rows (readRows → source.filter/offset/limit, rows.ts) are
+ * rendered once per matrix variant ("lane"), and each request is checked — the provider's id
+ * rule, the id unique across the whole fan-out, the size bound — into an outcome: the line with
+ * its bytes and id, or a problem. build writes these, stats counts and places them, preview takes
+ * the first few, collect filters one partition, and the duplicate naming reads them again: every
+ * command sees the same requests because there is no other loop that makes them.
+ *
+ * Outcomes come per chunk of rows, in arrays: one await per chunk, not per row (at a million
+ * rows a per-row await shows).
+ */
+import type { ResolvedBatch } from '../config/resolved.js';
+import { E, type Problem } from '../errors/index.js';
+import type { Row } from '../stages/load/row.js';
+import type { RequestPlan } from '../stages/render/plan.js';
+import { RowError } from '../stages/render/template.js';
+import { RequestValidator } from '../stages/validate/check-request.js';
+import { UniqueIds } from '../stages/validate/unique-ids.js';
+import type { PreparedGroup } from './prepare.js';
+import { batchRows, type RowCounts } from './rows.js';
+
+export interface Lane {
+  /** the variant's position in the group (matrix order) */
+  index: number;
+  batch: ResolvedBatch;
+  plan: RequestPlan;
+  validator: RequestValidator;
+}
+
+export interface Accepted {
+  lane: Lane;
+  row: Row;
+  id: string;
+  /** the JSONL line, without newline */
+  line: string;
+  /** UTF-8 length of the line plus its newline */
+  bytes: number;
+  problem?: undefined;
+  duplicate?: undefined;
+}
+
+export interface Rejected {
+  lane: Lane;
+  row: Row;
+  problem: Problem;
+  /** the rendered custom_id, when rendering got that far */
+  id?: string;
+  /** set when the problem is a duplicate custom_id */
+  duplicate?: boolean;
+  line?: undefined;
+}
+
+export type Outcome = Accepted | Rejected;
+
+export interface OutcomeChunk {
+  rows: Row[];
+  /** per row, per lane, in that order: rows.length × lanes outcomes */
+  outcomes: Outcome[];
+}
+
+export interface OutcomeOptions {
+  /** where the group's custom_ids are kept (default: all in memory) */
+  ids?: UniqueIds;
+  /** filled with the rows scanned and skipped */
+  counts?: RowCounts;
+  /** rows per chunk (preview asks for few, so that it stops reading early) */
+  chunkRows?: number;
+}
+
+/** The group's variants as lanes, sharing one id set: ids are unique across the fan-out. */
+export function lanesOf(group: PreparedGroup, ids: UniqueIds): Lane[] {
+  return group.variants.map(({ batch, plan }, index) => ({
+    index,
+    batch,
+    plan,
+    validator: new RequestValidator(batch.provider.name, batch.provider.customId, batch.maxBytes, ids),
+  }));
+}
+
+export async function* groupOutcomes(group: PreparedGroup, opts: OutcomeOptions = {}): AsyncGenerator<OutcomeChunk> {
+  const lanes = lanesOf(group, opts.ids ?? new UniqueIds());
+  const first = group.variants[0]!;
+  const counts = opts.counts ?? { scanned: 0, skipped: 0 };
+  for await (const rows of batchRows(first.batch, group.files, first.plan, counts, opts.chunkRows)) {
+    const outcomes: Outcome[] = new Array<Outcome>(rows.length * lanes.length);
+    let k = 0;
+    for (const row of rows) for (const lane of lanes) outcomes[k++] = decide(lane, row);
+    yield { rows, outcomes };
+  }
+}
+
+/** Render, then the id rule and uniqueness, then the size. */
+function decide(lane: Lane, row: Row): Outcome {
+  if (row.fault) return { lane, row, problem: row.fault };
+  let req;
+  try {
+    req = lane.plan.render(row);
+  } catch (e) {
+    if (!(e instanceof RowError)) throw e;
+    return { lane, row, problem: e.problem };
+  }
+  const id = req.customId;
+  const bytes = Buffer.byteLength(req.line) + 1;
+  const p = lane.validator.checkId(id, row.origin) ?? lane.validator.checkSize(id, bytes, row.origin);
+  if (!p) return { lane, row, id, line: req.line, bytes };
+  return p.code === E.CustomIdDuplicate.code ? { lane, row, id, problem: p, duplicate: true } : { lane, row, id, problem: p };
+}

@@ -6,17 +6,19 @@
  * 1. stage: every new file is written under `<out>/.batchforge-build-<pid>/` (same file system
  *    as its final place, so step 3 is a plain rename) and flushed to the disk;
  * 2. intent: manifest.json is rewritten (temp, fsync, rename) as the old manifest minus the files
- *    about to be replaced, plus `pending`: the names step 3 places. It lists only intact files
- *    and makes every name the commit touches batchforge's, so a crash here or in step 3 leaves
+ *    about to be replaced or removed, plus `pending`: every name steps 3 and 4 touch. It lists
+ *    only intact files and keeps every touched name batchforge's, so a crash from here on leaves
  *    nothing the next build would mistake for a user's file;
- * 3. place: the staged files whose content is new are renamed into place (unchanged ones stay);
- * 4. commit: the new manifest.json is written through a temp file and renamed: the commit point;
- * 5. clean: the files the old manifest owned and the new one does not are removed.
+ * 3. clean: the files the old manifest owned and the new one does not are removed;
+ * 4. place: the staged files whose content is new are renamed into place (unchanged ones stay);
+ * 5. commit: the new manifest.json is written through a temp file and renamed: the commit point.
+ *    Nothing of the old build is left to remove after it, so the committed manifest (which has
+ *    no `pending`: its bytes are the build's) never leaves an orphan behind.
  *
  * Shard names stay deterministic (`<batch>-00001.jsonl`): the same inputs give the same names and
  * bytes, so `build --check` compares, and a rebuild that changes nothing renames nothing. The
- * price is step 2: while a changed shard is being replaced, the old output is no longer whole,
- * so that intermediate manifest says `partial` and submit/collect/retry refuse it until the next
+ * price is step 2: while shards are replaced or removed, the old output is no longer whole, so
+ * that intermediate manifest says `partial` and submit/collect/retry refuse it until the next
  * build. A build that only adds names never says partial.
  */
 import { lstatSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +31,7 @@ import { sameContent } from './same-content.js';
 export const MANIFEST = 'manifest.json';
 
 /** the steps a commit announces as it begins each: `stage` is before any, `place:N` before the Nth rename */
-export type CommitStep = 'stage' | 'intent' | `place:${number}` | 'commit' | 'clean';
+export type CommitStep = 'stage' | 'intent' | 'clean' | `place:${number}` | 'commit' | 'done';
 
 export function manifestText(m: Manifest): string {
   return JSON.stringify(m, null, 2) + '\n';
@@ -92,11 +94,11 @@ function lstatOrUndefined(file: string) {
 
 /** The manifest written before files move (step 2): the old one minus `displaced`, owning `pending`. */
 export function intentManifest(next: Manifest, old: Manifest | undefined, plan: CommitPlan): Manifest {
-  const pending = [...new Set([...(old?.pending ?? []), ...plan.place])].sort();
+  const pending = [...new Set([...(old?.pending ?? []), ...plan.place, ...plan.gone])].sort();
   if (!old) return { ...next, batches: [], rejects: undefined, partial: true, pending } as Manifest;
-  const displaced = new Set(plan.displaced);
+  const displaced = new Set([...plan.displaced, ...plan.gone]);
   const batches = old.batches.map((b) => ({ ...b, shards: b.shards.filter((s) => !displaced.has(s.file) && !(s.ids_file && displaced.has(s.ids_file))) }));
-  const partial = old.partial || plan.displaced.length > 0;
+  const partial = old.partial || displaced.size > 0;
   const intent: Manifest = { ...old, batches, ...(partial && { partial: true as const }), pending };
   if (old.rejects && displaced.has(old.rejects.file)) delete intent.rejects;
   return intent;
@@ -109,9 +111,15 @@ export function intentManifest(next: Manifest, old: Manifest | undefined, plan: 
 export function commitOutput(outDir: string, staging: string, next: Manifest, old: Manifest | undefined, plan: CommitPlan, onStep: (step: CommitStep) => void = () => {}): void {
   onStep('stage');
   for (const name of plan.place) fsyncFile(path.join(staging, name));
-  if (plan.place.length > 0) {
+  if (plan.place.length > 0 || plan.gone.length > 0) {
     onStep('intent');
     writeFileAtomic(path.join(outDir, MANIFEST), manifestText(intentManifest(next, old, plan)));
+    onStep('clean');
+    for (const name of plan.gone) {
+      const file = path.join(outDir, name);
+      // a name of ours that someone turned into a folder is left alone: never delete a folder's content
+      if (lstatOrUndefined(file)?.isDirectory() === false) rmSync(file, { force: true });
+    }
     for (const [i, name] of plan.place.entries()) {
       onStep(`place:${i}`);
       renameSync(path.join(staging, name), path.join(outDir, name));
@@ -120,12 +128,7 @@ export function commitOutput(outDir: string, staging: string, next: Manifest, ol
   }
   onStep('commit');
   if (plan.text !== undefined) writeFileAtomic(path.join(outDir, MANIFEST), plan.text);
-  onStep('clean');
-  for (const name of plan.gone) {
-    const file = path.join(outDir, name);
-    // a name of ours that someone turned into a folder is left alone: never delete a folder's content
-    if (lstatOrUndefined(file)?.isDirectory() === false) rmSync(file, { force: true });
-  }
+  onStep('done');
 }
 
 export function readText(file: string): string | undefined {

@@ -104,12 +104,12 @@ export function openOutput(outDir: string, shown: string, opts: OpenOptions): Ou
       } catch (e) {
         // before the intent manifest nothing of the old output was touched, and a commit that
         // replaces no file only adds names the old manifest does not list
-        const whole = step === 'stage' || plan.displaced.length === 0;
-        const note = step === 'clean' ? 'the new build is committed; this old file could not be removed' : whole ? 'the last good output is unchanged' : '';
+        const whole = step === 'stage' || (plan.displaced.length === 0 && plan.gone.length === 0);
+        const note = step === 'done' ? 'the new build is committed' : whole ? 'the last good output is unchanged' : '';
         const p = osProblem(e, opts.cwd, shown, note);
         if (!p) throw e;
         const problems: Problem[] = [p];
-        if (!whole && step !== 'clean') problems.push(problem(E.OutputCommitIncomplete, { dir: shown }));
+        if (!whole && step !== 'done') problems.push(problem(E.OutputCommitIncomplete, { dir: shown }));
         throw new BatchforgeError(problems);
       }
     },

@@ -64,6 +64,7 @@ function resolveVariant(x: ExpandContext, entry: ConfigEntry, messages: Resolved
     model: (variant.model as string | undefined) ?? entry.model!,
     endpoint: endpointFor(entry, provider),
     params: { ...entry.params, ...(variant.params as Record<string, Json> | undefined) },
+    ...apiVersionFor(entry.apiVersion, provider.name),
     source: {
       patterns: Array.isArray(source!.path) ? source!.path : [source!.path],
       ...(source!.format && { format: source!.format }),
@@ -83,4 +84,10 @@ function resolveVariant(x: ExpandContext, entry: ConfigEntry, messages: Resolved
     onError: entry.onError,
     at,
   };
+}
+
+/** api_version: one version, or one per provider name (a matrix over providers sets it for one of them). */
+function apiVersionFor(v: string | Record<string, string> | undefined, provider: string): { apiVersion?: string } {
+  const version = typeof v === 'string' ? v : v && Object.hasOwn(v, provider) ? v[provider] : undefined;
+  return version === undefined ? {} : { apiVersion: version };
 }

@@ -21,6 +21,8 @@ export interface ConfigEntry {
   endpoint?: string;
   /** top-level params, overridden key by key by the entry's */
   params: Record<string, Json>;
+  /** api_version (anthropic): one version, or one per provider name */
+  apiVersion?: string | Record<string, string>;
   source?: SourceValue;
   customId: CustomIdValue;
   /** whether the config wrote a custom_id, rather than taking the schema's default */
@@ -54,6 +56,7 @@ export function normalizeEntries(config: ConfigValue, raw: unknown): ConfigEntry
       model: entry.model ?? config.model,
       endpoint: entry.endpoint ?? config.endpoint,
       params: { ...(config.params as Record<string, Json>), ...(entry.params as Record<string, Json> | undefined) },
+      apiVersion: entry.api_version ?? config.api_version,
       source: entry.source ?? config.source,
       customId: entry.custom_id ?? config.custom_id,
       customIdGiven: entry.custom_id !== undefined || rawTop.custom_id !== undefined,

@@ -54,6 +54,8 @@ export interface ResolvedBatch {
   model: string;
   endpoint: string;
   params: Record<string, Json>;
+  /** config api_version (anthropic), checked against the provider's versions by the render plan */
+  apiVersion?: string;
   source: ResolvedSource;
   customId: TemplateText | HashId;
   messages?: ResolvedMessage[];

@@ -540,6 +540,8 @@ export const E = {
   }),
 
   // ---- providers (src/providers): a request the chosen provider cannot express ----
+  // Each refusal names the key, the provider and what to use instead; the translators of every
+  // provider share these entries, so one rule reads the same whichever provider breaks it.
   ProviderCannotMap: entry<{ provider: string; detail: string; hint?: string }>({
     code: 'provider-cannot-map',
     kind: 'config',
@@ -551,6 +553,103 @@ export const E = {
     kind: 'data',
     message: (a) => `image ${q(a.url.length > 60 ? a.url.slice(0, 57) + '...' : a.url)} is not a base64 data: URL, which ${a.provider} needs`,
     hint: () => 'render images as data:<media type>;base64,<data>, e.g. "data:image/png;base64,{{image_b64}}"',
+  }),
+  ParamUnknown: entry<{ provider: string; key: string; follows: string; suggestion?: string }>({
+    code: 'param-unknown',
+    kind: 'config',
+    message: (a) => `params.${a.key} is not a parameter of ${a.provider} (${a.follows})${a.suggestion ? `; did you mean ${a.suggestion}?` : ''}`,
+    hint: (a) => `the README section "Providers" lists the parameters ${a.provider} accepts, translates and refuses`,
+  }),
+  ParamRefused: entry<{ provider: string; key: string; follows: string; instead: string }>({
+    code: 'param-refused',
+    kind: 'config',
+    message: (a) => `params.${a.key} is not accepted by ${a.provider} (${a.follows})`,
+    hint: (a) => a.instead,
+  }),
+  ParamTwice: entry<{ provider: string; key: string; other: string; target: string }>({
+    code: 'param-twice',
+    kind: 'config',
+    message: (a) => `give params.${a.other} or params.${a.key}, not both: ${a.provider} has one ${a.target}`,
+    hint: (a) => `remove one of them; batchforge writes either as ${a.target}`,
+  }),
+  ParamSetTwice: entry<{ key: string; target: string }>({
+    code: 'param-set-twice',
+    kind: 'config',
+    message: (a) => `params.${a.key} sets ${a.target} a second time`,
+    hint: () => 'give each setting once: either in the provider\'s own object or as an OpenAI-style param',
+  }),
+  ParamRequired: entry<{ provider: string; key: string; why: string; example: string }>({
+    code: 'param-required',
+    kind: 'config',
+    message: (a) => `${a.provider} requires params.${a.key} (${a.why})`,
+    hint: (a) => `add e.g. \`${a.example}\` under params`,
+  }),
+  ParamShape: entry<{ key: string; want: string }>({
+    code: 'param-shape',
+    kind: 'config',
+    message: (a) => `params.${a.key} must be ${a.want}`,
+    hint: () => 'the README section "Providers" shows each translated parameter with an example',
+  }),
+  ApiVersionUnknown: entry<{ provider: string; version: string; known: string[] }>({
+    code: 'api-version-unknown',
+    kind: 'config',
+    message: (a) => `api_version ${q(a.version)} is not an API version batchforge knows for ${a.provider}`,
+    hint: (a) => `use one of: ${a.known.join(', ')}`,
+  }),
+  ApiVersionNone: entry<{ provider: string }>({
+    code: 'api-version-none',
+    kind: 'config',
+    message: (a) => `${a.provider} has no api_version setting`,
+    hint: () => 'remove api_version; only anthropic batches choose an API version',
+  }),
+  MessageNameRefused: entry<{ provider: string; index: number }>({
+    code: 'message-name-refused',
+    kind: 'config',
+    message: (a) => `${a.provider} messages have no name; remove messages[${a.index}].name`,
+    hint: () => 'put who is speaking into the content instead, e.g. "Ada: {{text}}"',
+  }),
+  SystemAfterTurns: entry<{ provider: string; index: number; role: string }>({
+    code: 'system-after-turns',
+    kind: 'config',
+    message: (a) =>
+      `${a.provider} takes system instructions only before the conversation, but messages[${a.index}] (${a.role}) comes after a user or assistant message`,
+    hint: () => 'move the system/developer messages to the top',
+  }),
+  NoUserMessage: entry<{ provider: string }>({
+    code: 'no-user-message',
+    kind: 'config',
+    message: (a) => `${a.provider} needs at least one user message besides the system instructions`,
+    hint: () => 'add a message with role: user',
+  }),
+  PartRefused: entry<{ provider: string; part: string; where: 'system' | 'message' }>({
+    code: 'part-refused',
+    kind: 'config',
+    message: (a) => `${a.provider} cannot take ${a.part} parts in ${a.where === 'system' ? 'system instructions' : 'batch messages'}`,
+    hint: (a) => (a.where === 'system' ? 'give system instructions as text' : 'use text or image_url parts'),
+  }),
+  ImageUrlRefused: entry<{ provider: string; url: string }>({
+    code: 'image-url-refused',
+    kind: 'config',
+    message: (a) => `${a.provider} takes images as base64 data: URLs, not ${q(a.url)}`,
+    hint: () => 'render images as data:<media type>;base64,<data>, e.g. "data:image/png;base64,{{image_b64}}"',
+  }),
+  ImageTypeUnknown: entry<{ provider: string; url?: string }>({
+    code: 'image-type-unknown',
+    kind: 'config',
+    message: (a) =>
+      a.url !== undefined
+        ? `${a.provider} needs the media type of image ${q(a.url)} and cannot tell it from the name`
+        : `${a.provider} needs each image's media type, and a templated url is only known per row`,
+    hint: (a) =>
+      a.url !== undefined
+        ? 'add mime_type (e.g. image/png) beside url in image_url'
+        : 'add mime_type beside url in image_url: a constant such as image/jpeg, or a template such as "{{image_type}}"',
+  }),
+  BedrockFewRecords: entry<{ records: number; min: number }>({
+    code: 'bedrock-few-records',
+    kind: 'data',
+    message: (a) => `a Bedrock batch job needs at least ${a.min} records by default, and this file has ${a.records}`,
+    hint: () => 'add records, run these requests with InvokeModel directly, or check the "minimum number of records per batch inference job" quota of your account',
   }),
 
   // ---- tools (preview, stats, init: src/tools/, src/stats/) ----

@@ -117,7 +117,8 @@ async function submitShard(
     const requests: MessageBatchCreateParams['requests'] = [];
     for await (const line of readLines(path)) if (line) requests.push(JSON.parse(line));
     const created = await remote(provider, `creating the batch for ${shard.file}`, () =>
-      conn.client.messages.batches.create({ requests }),
+      // the API version the requests were built for (api_version), else the SDK's own
+      conn.client.messages.batches.create({ requests }, batch.api_version ? { headers: { 'anthropic-version': batch.api_version } } : undefined),
     );
     Object.assign(entry, withoutId(fromAnthropicBatch(created)), { batch_id: created.id });
     await writeState(outDir, state);

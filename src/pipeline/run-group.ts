@@ -190,6 +190,7 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
       provider: batch.provider.name,
       endpoint: batch.endpoint,
       model: batch.model,
+      ...(batch.apiVersion !== undefined && { api_version: batch.apiVersion }),
       ...(Object.keys(batch.variant).length > 0 && { variants: part.variants as BatchManifest['variants'] }),
       rows,
       requests: part.written,

@@ -1,5 +1,6 @@
 import { MB, OPENAI_ROLES, openAiLine } from './openai-shape.js';
 import { limitsFor } from './limits.js';
+import { openAiBodyFor } from './openai-params.js';
 import type { ProviderProfile } from './profile.js';
 
 /**
@@ -9,6 +10,9 @@ import type { ProviderProfile } from './profile.js';
  * with your own storage: raise output.max_bytes with the override flag); 100,000 requests (one
  * page says 50,000 — 100,000 is the quota table's value).
  */
+/** Azure's batch bodies are OpenAI's requests; its v1 API follows OpenAI's description. */
+const AZURE_FOLLOWS = 'Azure OpenAI v1 API, OpenAI OpenAPI description f85dbe2';
+
 export const azure: ProviderProfile = {
   name: 'azure',
   family: 'openai',
@@ -20,5 +24,6 @@ export const azure: ProviderProfile = {
   limits: limitsFor(200 * MB, 100_000),
   customId: { describe: 'any non-empty string, unique in the file' },
   oneModelPerFile: true,
-  line: openAiLine,
+  body: (endpoint) => openAiBodyFor(endpoint, AZURE_FOLLOWS),
+  line: openAiLine((endpoint) => openAiBodyFor(endpoint, AZURE_FOLLOWS)),
 };

@@ -4,12 +4,12 @@
  * without `model`.
  */
 import { openAiBody } from './openai-shape.js';
-import type { RequestSpec } from './profile.js';
+import type { ProviderProfile, RequestSpec } from './profile.js';
 import type { Tree } from '../stages/render/tree.js';
 
-export function customIdBodyLine(opts: { modelInBody: boolean }): (spec: RequestSpec) => Tree {
+export function customIdBodyLine(opts: { modelInBody: boolean; body: ProviderProfile['body'] }): (spec: RequestSpec) => Tree {
   return (spec) => {
-    const body = openAiBody(spec);
+    const body = openAiBody(spec, opts.body(spec.endpoint, spec.apiVersion));
     if (!opts.modelInBody) delete body.model;
     return { custom_id: spec.customId, body };
   };

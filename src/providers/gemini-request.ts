@@ -3,28 +3,72 @@
  * and Vertex AI batch profiles: roles user/model, system messages in `systemInstruction`, params
  * in `generationConfig` (camelCase), images as `fileData` parts. The model is the job's, never in
  * the request.
+ *
+ * Structured output: OpenAI's json_schema is JSON Schema, which Gemini takes as
+ * `generationConfig.responseJsonSchema` (its `responseSchema` is an OpenAPI subset that answers
+ * lower-case types and additionalProperties with 400). Tools: OpenAI function tools become one
+ * `{functionDeclarations}` tool with each function's JSON Schema as `parametersJsonSchema`, and
+ * tool_choice becomes `toolConfig.functionCallingConfig` — the fields @google/genai declares.
  */
+import { E } from '../errors/index.js';
 import type { Tree } from '../stages/render/tree.js';
 import { isPlainObject } from '../stages/render/tree.js';
-import { asList, isSystemRole, partsOf, splitDataUrl } from './parts.js';
+import { partRefused, splitConversation, type Turn } from './conversation.js';
+import { accept, placeParams, refuse, rename, type BodyDeclaration, type Convert } from './declaration.js';
+import { asList, partsOf, splitDataUrl } from './parts.js';
 import type { RequestSpec, SpecIssue } from './profile.js';
+import { issue } from './spec-issues.js';
 
-/** OpenAI param → generationConfig field */
-const GENERATION: Record<string, string> = {
-  temperature: 'temperature',
-  top_p: 'topP',
-  top_k: 'topK',
-  max_tokens: 'maxOutputTokens',
-  max_completion_tokens: 'maxOutputTokens',
-  n: 'candidateCount',
-  seed: 'seed',
-  presence_penalty: 'presencePenalty',
-  frequency_penalty: 'frequencyPenalty',
-  logprobs: 'responseLogprobs',
-  top_logprobs: 'logprobs',
+export function geminiBody(follows: string, own: readonly string[]): BodyDeclaration {
+  return {
+    follows,
+    params: {
+      ...rename({
+        temperature: 'generationConfig.temperature',
+        top_p: 'generationConfig.topP',
+        top_k: 'generationConfig.topK',
+        max_tokens: 'generationConfig.maxOutputTokens',
+        max_completion_tokens: 'generationConfig.maxOutputTokens',
+        n: 'generationConfig.candidateCount',
+        seed: 'generationConfig.seed',
+        presence_penalty: 'generationConfig.presencePenalty',
+        frequency_penalty: 'generationConfig.frequencyPenalty',
+        logprobs: 'generationConfig.responseLogprobs',
+        top_logprobs: 'generationConfig.logprobs',
+        stop: 'generationConfig.stopSequences',
+        response_format: 'generationConfig.responseJsonSchema',
+        tool_choice: 'toolConfig',
+      }),
+      ...accept('generationConfig', 'safetySettings', 'tools', 'toolConfig', 'cachedContent', ...own),
+      ...refuse({
+        user: 'Gemini requests have no user field; remove it',
+        parallel_tool_calls: 'Gemini has no parallel_tool_calls; remove it',
+        logit_bias: 'Gemini has no logit_bias; remove it',
+        reasoning_effort: 'use generationConfig: {thinkingConfig: {thinkingBudget: …}}',
+        stream: 'batch requests cannot stream; remove stream',
+      }),
+    },
+    structural: ['contents', 'systemInstruction'],
+    outputLimit: ['generationConfig', 'maxOutputTokens'],
+  };
+}
+
+const CONVERT: Record<string, Convert> = {
+  stop: (v, issues) => {
+    const list = asList(v);
+    if (!list) issues.push(issue(['params', 'stop'], E.ParamShape, { key: 'stop', want: 'a string or a list of strings' }));
+    return list && { 'generationConfig.stopSequences': list };
+  },
+  response_format: responseFormat,
+  // its fields one by one, so that one also set by an OpenAI-style param is noticed
+  generationConfig: (v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [`generationConfig.${k}`, x as Tree])) : { generationConfig: v }),
+  tools: (v) => ({ tools: geminiTools(v) }),
+  tool_choice: (v, issues) => {
+    const config = functionCallingConfig(v);
+    if (!config) issues.push(issue(['params', 'tool_choice'], E.ParamShape, { key: 'tool_choice', want: 'auto, none, required or {type: function, function: {name: …}}' }));
+    return config === undefined ? undefined : { toolConfig: { functionCallingConfig: config } };
+  },
 };
-/** GenerateContentRequest's own fields, passed as given */
-const NATIVE = ['safetySettings', 'tools', 'toolConfig', 'cachedContent', 'labels'];
 
 /** Media types Gemini reads, by file extension, for constant image URLs. */
 const MIME_BY_EXTENSION: Record<string, string> = {
@@ -49,91 +93,75 @@ function imagePart(url: Tree, mimeType: Tree | undefined, path: SpecIssue['path'
     if (d) return { inlineData: { mimeType: d.mediaType, data: d.data } };
     const type = mimeType ?? mimeTypeOfUrl(url);
     if (type !== undefined) return { fileData: { mimeType: type, fileUri: url } };
-    issues.push({ path: [...path, 'url'], message: `${provider} needs the media type of image ${JSON.stringify(url)} and cannot tell it from the name`, hint: 'add mime_type (e.g. image/png) beside url in image_url' });
+    issues.push(issue([...path, 'url'], E.ImageTypeUnknown, { provider, url }));
     return undefined;
   }
   if (mimeType !== undefined) return { fileData: { mimeType, fileUri: url } };
-  issues.push({
-    path: [...path, 'url'],
-    message: `${provider} needs each image's media type, and a templated url is only known per row`,
-    hint: 'add mime_type beside url in image_url: a constant such as image/jpeg, or a template such as "{{image_type}}"',
-  });
+  issues.push(issue([...path, 'url'], E.ImageTypeUnknown, { provider }));
   return undefined;
 }
 
-export function geminiRequest(spec: RequestSpec, provider: string): { tree: Tree; issues: SpecIssue[] } {
-  const issues: SpecIssue[] = [];
-  const system: Tree[] = [];
-  const contents: Tree[] = [];
-  (spec.messages ?? []).forEach((m, i) => {
-    const at = ['messages', i];
-    if (m.name !== undefined) issues.push({ path: [...at, 'name'], message: `${provider} messages have no name; remove messages[${i}].name` });
-    const sys = isSystemRole(m.role);
-    if (sys && contents.length) {
-      issues.push({ path: [...at, 'role'], message: `${provider} takes system instructions only before the conversation, but messages[${i}] (${m.role}) comes after a user or assistant message`, hint: 'move the system/developer messages to the top' });
-      return;
-    }
-    const parts: Tree[] = [];
-    const given = partsOf(m.content);
-    if (!given) parts.push({ text: m.content });
-    else {
-      given.forEach((p, j) => {
-        if (p.kind === 'text') parts.push({ text: p.text });
-        else if (p.kind === 'image' && !sys) {
-          const part = imagePart(p.url, p.mimeType, [...at, 'content', j, 'image_url'], provider, issues);
-          if (part !== undefined) parts.push(part);
-        } else issues.push({ path: [...at, 'content', j], message: `${provider} cannot take ${p.kind === 'image' ? 'image' : p.type} parts here` });
-      });
-    }
-    if (sys) system.push(...parts);
-    else contents.push({ role: m.role === 'assistant' ? 'model' : 'user', parts });
+function geminiParts(provider: string, t: Turn, where: 'system' | 'message', issues: SpecIssue[]): Tree[] {
+  const given = partsOf(t.content);
+  if (!given) return [{ text: t.content }];
+  const parts: Tree[] = [];
+  given.forEach((p, j) => {
+    if (p.kind === 'text') parts.push({ text: p.text });
+    else if (p.kind === 'image' && where === 'message') {
+      const part = imagePart(p.url, p.mimeType, ['messages', t.index, 'content', j, 'image_url'], provider, issues);
+      if (part !== undefined) parts.push(part);
+    } else issues.push(partRefused(provider, t, j, p.kind === 'image' ? 'image_url' : p.type, where));
   });
-  if (spec.messages && !contents.length) issues.push({ path: ['messages'], message: `${provider} needs at least one user message besides the system instructions` });
+  return parts;
+}
 
-  const generationConfig: { [k: string]: Tree } = {};
-  const native: { [k: string]: Tree } = {};
-  const set = (field: string, v: Tree, k: string) => {
-    if (generationConfig[field] !== undefined) issues.push({ path: ['params', k], message: `params.${k} sets generationConfig.${field} a second time` });
-    generationConfig[field] = v;
+export function geminiRequest(spec: RequestSpec, provider: string, decl: BodyDeclaration): { tree: Tree; issues: SpecIssue[] } {
+  const issues: SpecIssue[] = [];
+  const { system, turns } = splitConversation(spec, provider, issues);
+  const tree: { [k: string]: Tree } = {
+    contents: turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: geminiParts(provider, t, 'message', issues) })),
   };
-  for (const [k, v] of Object.entries(spec.params)) {
-    const field = GENERATION[k];
-    if (field) set(field, v, k);
-    else if (k === 'stop') {
-      const list = asList(v);
-      if (list) set('stopSequences', list, k);
-      else issues.push({ path: ['params', 'stop'], message: 'params.stop must be a string or a list of strings' });
-    } else if (k === 'response_format') responseFormat(v, set, issues);
-    else if (k === 'generationConfig' && isPlainObject(v)) for (const [f, x] of Object.entries(v)) set(f, x as Tree, 'generationConfig');
-    else if (NATIVE.includes(k)) native[k] = v;
-    else {
-      issues.push({
-        path: ['params', k],
-        message: `${provider} has no params.${k}`,
-        hint: `${provider} maps ${[...Object.keys(GENERATION), 'stop', 'response_format'].join(', ')}; it also takes generationConfig, ${NATIVE.join(', ')} as given`,
-      });
-    }
-  }
-  const tree: { [k: string]: Tree } = { contents };
-  if (system.length) tree.systemInstruction = { parts: system };
-  if (Object.keys(generationConfig).length) tree.generationConfig = generationConfig;
-  Object.assign(tree, native);
+  if (system.length) tree.systemInstruction = { parts: system.flatMap((t) => geminiParts(provider, t, 'system', issues)) };
+  placeParams(decl, spec.params, tree, issues, CONVERT);
   return { tree, issues };
 }
 
-/** response_format json_schema → JSON + responseSchema; json_object → JSON; text → plain text. */
-function responseFormat(v: Tree, set: (field: string, v: Tree, k: string) => void, issues: SpecIssue[]): void {
-  const path = ['params', 'response_format'];
+/** response_format json_schema → JSON + responseJsonSchema; json_object → JSON; text → plain text. */
+function responseFormat(v: Tree, issues: SpecIssue[]): Record<string, Tree> | undefined {
   if (isPlainObject(v) && v.type === 'json_schema') {
     const js = v.json_schema;
     const schema = isPlainObject(js) ? (js as { [k: string]: Tree }).schema : undefined;
-    if (schema === undefined) {
-      issues.push({ path: [...path, 'json_schema'], message: 'params.response_format.json_schema.schema is missing' });
-      return;
-    }
-    set('responseMimeType', 'application/json', 'response_format');
-    set('responseSchema', schema, 'response_format');
-  } else if (isPlainObject(v) && v.type === 'json_object') set('responseMimeType', 'application/json', 'response_format');
-  else if (isPlainObject(v) && v.type === 'text') set('responseMimeType', 'text/plain', 'response_format');
-  else issues.push({ path, message: 'params.response_format must be {type: json_schema, json_schema: {schema}}, {type: json_object} or {type: text}' });
+    if (schema !== undefined) return { 'generationConfig.responseMimeType': 'application/json', 'generationConfig.responseJsonSchema': schema };
+  } else if (isPlainObject(v) && v.type === 'json_object') return { 'generationConfig.responseMimeType': 'application/json' };
+  else if (isPlainObject(v) && v.type === 'text') return { 'generationConfig.responseMimeType': 'text/plain' };
+  issues.push(issue(['params', 'response_format'], E.ParamShape, { key: 'response_format', want: '{type: json_schema, json_schema: {schema: …}}, {type: json_object} or {type: text}' }));
+  return undefined;
+}
+
+/** OpenAI function tools gathered into one Gemini tool of functionDeclarations; Gemini tools as given, after it. */
+function geminiTools(v: Tree): Tree {
+  if (!Array.isArray(v)) return v;
+  const declarations: Tree[] = [];
+  const others: Tree[] = [];
+  for (const t of v) {
+    if (isPlainObject(t) && t.type === 'function' && isPlainObject(t.function)) {
+      const f = t.function as { [k: string]: Tree };
+      declarations.push({
+        name: f.name ?? '',
+        ...(f.description !== undefined && { description: f.description }),
+        ...(f.parameters !== undefined && { parametersJsonSchema: f.parameters }),
+      });
+    } else others.push(t);
+  }
+  return declarations.length ? [{ functionDeclarations: declarations }, ...others] : others;
+}
+
+/** OpenAI tool_choice → Gemini's functionCallingConfig. */
+function functionCallingConfig(v: Tree): Tree | undefined {
+  const modes: Record<string, string> = { auto: 'AUTO', none: 'NONE', required: 'ANY' };
+  if (typeof v === 'string' && Object.hasOwn(modes, v)) return { mode: modes[v]! };
+  if (isPlainObject(v) && v.type === 'function' && isPlainObject(v.function)) {
+    return { mode: 'ANY', allowedFunctionNames: [(v.function as { [k: string]: Tree }).name ?? ''] };
+  }
+  return undefined;
 }

@@ -3,11 +3,13 @@
  * (see gemini-request.ts). The job names the model, so a build writes one file set per model.
  * Input files may be up to 2 GB; no request count is documented.
  */
-import { geminiRequest } from './gemini-request.js';
+import { geminiBody, geminiRequest } from './gemini-request.js';
 import { limitsFor } from './limits.js';
 import { OPENAI_ROLES } from './openai-shape.js';
 import type { ProviderProfile } from './profile.js';
 import { translatedBy } from './spec-issues.js';
+
+const body = geminiBody('Gemini API batch mode docs, @google/genai 2.32.0', []);
 
 export const gemini: ProviderProfile = {
   name: 'gemini',
@@ -20,8 +22,9 @@ export const gemini: ProviderProfile = {
   limits: limitsFor(2_000_000_000),
   customId: { describe: 'any non-empty string, unique in the file' },
   oneModelPerFile: true,
-  ...translatedBy('gemini', (spec) => {
-    const { tree, issues } = geminiRequest(spec, 'gemini');
+  body: () => body,
+  ...translatedBy((spec) => {
+    const { tree, issues } = geminiRequest(spec, 'gemini', body);
     return { tree: { key: spec.customId, request: tree }, issues };
   }),
 };

@@ -3,7 +3,8 @@
  * later azure, vllm): the body is the endpoint's normal request — model first, then params in
  * config order, then messages or input.
  */
-import type { RequestSpec } from './profile.js';
+import { placeParams, type BodyDeclaration } from './declaration.js';
+import type { ProviderProfile, RequestSpec } from './profile.js';
 import { isPlainObject, type Tree } from '../stages/render/tree.js';
 
 /**
@@ -27,9 +28,15 @@ function contentFor(endpoint: string, content: Tree): Tree {
   });
 }
 
-export function openAiBody(spec: RequestSpec): { [k: string]: Tree } {
+/** Endpoints whose one text field is `prompt`, not `input`. */
+export function takesPrompt(endpoint: string): boolean {
+  return (endpoint.endsWith('/completions') && !endpoint.endsWith('/chat/completions')) || /\/images\/|\/videos$/.test(endpoint);
+}
+
+export function openAiBody(spec: RequestSpec, decl: BodyDeclaration): { [k: string]: Tree } {
   const body: { [k: string]: Tree } = { model: spec.model };
-  for (const [k, v] of Object.entries(spec.params)) if (k !== 'model') body[k] = v;
+  // names only: nothing here converts a value, so no issue can arise (paramIssues found the rest)
+  placeParams(decl, spec.params, body, []);
   if (spec.messages) {
     // the Responses API takes the conversation as `input`, chat completions as `messages`
     body[spec.endpoint.endsWith('/responses') ? 'input' : 'messages'] = spec.messages.map((m) => {
@@ -38,13 +45,14 @@ export function openAiBody(spec: RequestSpec): { [k: string]: Tree } {
       return msg;
     });
   } else if (spec.input !== undefined) {
-    body[spec.endpoint.endsWith('/completions') && !spec.endpoint.endsWith('/chat/completions') ? 'prompt' : 'input'] = spec.input;
+    body[takesPrompt(spec.endpoint) ? 'prompt' : 'input'] = spec.input;
   }
   return body;
 }
 
-export function openAiLine(spec: RequestSpec): Tree {
-  return { custom_id: spec.customId, method: 'POST', url: spec.endpoint, body: openAiBody(spec) };
+/** The `line` of an OpenAI-family profile: its body declaration decides the param names. */
+export function openAiLine(body: ProviderProfile['body']): (spec: RequestSpec) => Tree {
+  return (spec) => ({ custom_id: spec.customId, method: 'POST', url: spec.endpoint, body: openAiBody(spec, body(spec.endpoint, spec.apiVersion)) });
 }
 
 export const OPENAI_ROLES = ['system', 'developer', 'user', 'assistant'] as const;

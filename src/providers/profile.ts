@@ -3,7 +3,9 @@
  * endpoints, limits and id rule. Stages read profiles; adding a provider is one file in this
  * folder plus its line in registry.ts.
  */
+import type { Problem } from '../errors/index.js';
 import type { Tree } from '../stages/render/tree.js';
+import type { BodyDeclaration } from './declaration.js';
 
 export interface CustomIdRule {
   /** maximum length in bytes (UTF-8) */
@@ -21,6 +23,13 @@ export interface ProviderLimits {
   maxBytes: number;
   /** requests per file; undefined = no documented limit */
   maxLines?: number;
+  /**
+   * a third per-file limit on units a line carries, by endpoint: OpenAI counts embedding inputs
+   * across all requests of a batch (50,000); see lineUnits
+   */
+  maxUnits?: Readonly<Record<string, number>>;
+  /** fewer requests than this in one job: a warning (Bedrock's default per-job minimum) */
+  minLines?: number;
 }
 
 /** The static shape of one request, before any row is rendered: leaves may be template holes. */
@@ -35,6 +44,8 @@ export interface RequestSpec {
   input?: Tree;
   /** the custom_id hole */
   customId: Tree;
+  /** the config's api_version (anthropic); unset = the provider's default */
+  apiVersion?: string;
 }
 
 /** Line families: which top-level keys a JSONL line has. */
@@ -88,14 +99,17 @@ export interface ProviderProfile {
   check?(spec: RequestSpec): SpecIssue[];
   /** turn a request spec into the tree of one JSONL line (holes stay holes) */
   line(spec: RequestSpec): Tree;
+  /** what the request body accepts at an endpoint (and API version, where the provider has several) */
+  body(endpoint: string, apiVersion?: string): BodyDeclaration;
+  /** the API versions a config may choose with `api_version`, the default first */
+  apiVersions?: readonly string[];
 }
 
 /** One problem with a request spec, at a key path relative to the batch: ['params', 'max_tokens']. */
 export interface SpecIssue {
   path: Array<string | number>;
-  message: string;
-  /** what to do, when more specific than "see the README's provider section" */
-  hint?: string;
+  /** a catalogue problem without a location; the plan adds the config location of `path` */
+  problem: Problem;
 }
 
 /** Whether an endpoint takes chat messages (else input), by the profile's list or the OpenAI rule. */

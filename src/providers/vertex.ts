@@ -5,11 +5,13 @@
  * custom_id in request order, to join results back. 1 GB and 200,000 requests per file are
  * second-hand figures.
  */
-import { geminiRequest } from './gemini-request.js';
+import { geminiBody, geminiRequest } from './gemini-request.js';
 import { limitsFor } from './limits.js';
 import { OPENAI_ROLES } from './openai-shape.js';
 import type { ProviderProfile } from './profile.js';
 import { translatedBy } from './spec-issues.js';
+
+const body = geminiBody('Vertex AI batch prediction docs, @google/genai 2.32.0', ['labels']);
 
 export const vertex: ProviderProfile = {
   name: 'vertex',
@@ -23,8 +25,9 @@ export const vertex: ProviderProfile = {
   customId: { describe: 'any non-empty string, unique in the build (kept in the manifest, not in the file)' },
   oneModelPerFile: true,
   idInLine: false,
-  ...translatedBy('vertex', (spec) => {
-    const { tree, issues } = geminiRequest(spec, 'vertex');
+  body: () => body,
+  ...translatedBy((spec) => {
+    const { tree, issues } = geminiRequest(spec, 'vertex', body);
     return { tree: { request: tree }, issues };
   }),
 };

@@ -63,7 +63,7 @@ describe('line shape', () => {
       '1 error missing-key: missing "custom_id"',
       '2 error wrong-type: custom_id must be a string, not a number',
       '2 error wrong-value: method must be "POST", not "GET"',
-      '3 error unknown-endpoint: url "/v1/chat/completion" is not a batch endpoint of openai (known: /v1/chat/completions, /v1/embeddings, /v1/responses, /v1/completions, /v1/moderations)',
+      '3 error unknown-endpoint: url "/v1/chat/completion" is not a batch endpoint of openai (known: /v1/chat/completions, /v1/responses, /v1/embeddings, /v1/completions, /v1/moderations, /v1/images/generations, /v1/images/edits, /v1/videos)',
       '3 error url-mismatch: url "/v1/chat/completion" differs from "/v1/chat/completions" on line 1 (openai takes one url per file)',
       '4 error wrong-type: body must be an object, not an array',
       '5 warning unknown-key: unknown key "metadata" in the openai line shape (expected custom_id, method, url, body)',
@@ -139,7 +139,7 @@ describe('request ids', () => {
     expect(await lint('bad-ids.jsonl', 'doubleword')).toEqual([
       '3 error custom-id-duplicate: duplicate custom_id "r-1" (first on line 1)',
       '4 error custom-id-empty: custom_id is empty',
-      '5 error custom-id-rule: custom_id "has space" breaks the doubleword rule: at most 64 bytes of visible ASCII (no spaces)',
+      '5 error custom-id-rule: custom_id "has\\u0007bell" breaks the doubleword rule: at most 64 bytes of visible ASCII, spaces or tabs (a valid HTTP header value)',
       `6 error custom-id-rule: custom_id "${'x'.repeat(65)}" is 65 bytes, over the doubleword limit of 64`,
       '7 error custom-id-duplicate: duplicate custom_id "r-2" (first on line 2)',
     ]);

@@ -32,22 +32,45 @@ describe('anthropic', () => {
     );
   });
 
-  it('maps stop to stop_sequences, max_completion_tokens to max_tokens, user to metadata and OpenAI tools to Anthropic tools', () => {
+  it('maps stop to stop_sequences, max_completion_tokens to max_tokens, user to metadata.user_id, OpenAI tools to Anthropic tools and response_format to output_config.format', () => {
     const params = {
-      temperature: 0.2,
       max_completion_tokens: 64,
       stop: '\n\n',
       user: 'u-{{uid}}',
-      top_k: 5,
       tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
       tool_choice: 'required',
+      response_format: { type: 'json_schema', json_schema: { name: 'w', schema: { type: 'object', properties: { c: { type: 'string' } }, additionalProperties: false } } },
     };
     expect(lineOf({ ...base, params, messages: [user('Hi')] }, { uid: '7' })).toBe(
-      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"stop_sequences":["\\n\\n"],"metadata":{"user_id":"u-7"},"top_k":5,"tools":[{"name":"get_weather","description":"Weather for a city","input_schema":{"type":"object","properties":{"city":{"type":"string"}}}}],"tool_choice":{"type":"any"}}}',
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"Hi"}],"stop_sequences":["\\n\\n"],"metadata":{"user_id":"u-7"},"tools":[{"name":"get_weather","description":"Weather for a city","input_schema":{"type":"object","properties":{"city":{"type":"string"}}}}],"tool_choice":{"type":"any"},"output_config":{"format":{"type":"json_schema","schema":{"type":"object","properties":{"c":{"type":"string"}},"additionalProperties":false}}}}}',
     );
     expect(lineOf({ ...base, params: { max_tokens: 8, stop: ['a', 'b'], tool_choice: { type: 'function', function: { name: 'f' } } }, messages: [user('Hi')] })).toBe(
       '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":8,"messages":[{"role":"user","content":"Hi"}],"stop_sequences":["a","b"],"tool_choice":{"type":"tool","name":"f"}}}',
     );
+  });
+
+  it('refuses temperature, top_p and top_k on API version 2026-10-21, the default, saying how to keep them', () => {
+    const hint = (k: string) => `API version 2026-10-21 refuses ${k} even at its default: remove it, or set api_version: 2023-06-01 (submit then sends it as the anthropic-version header)`;
+    expect(configProblems({ ...base, params: { max_tokens: 8, temperature: 1, top_p: 0.9, top_k: 5 }, messages: [user('Hi')] })).toEqual([
+      ['params.temperature', 'params.temperature is not accepted by anthropic (API version 2026-10-21)', hint('temperature')],
+      ['params.top_p', 'params.top_p is not accepted by anthropic (API version 2026-10-21)', hint('top_p')],
+      ['params.top_k', 'params.top_k is not accepted by anthropic (API version 2026-10-21)', hint('top_k')],
+    ]);
+  });
+
+  it('writes temperature, top_p and top_k when api_version is 2023-06-01', () => {
+    expect(lineOf({ ...base, api_version: '2023-06-01', params: { max_tokens: 8, temperature: 0.2, top_p: 0.9, top_k: 5 }, messages: [user('Hi')] })).toBe(
+      '{"custom_id":"my-first-request","params":{"model":"claude-sonnet-4-5","max_tokens":8,"messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"top_p":0.9,"top_k":5}}',
+    );
+  });
+
+  it('knows two API versions, and api_version only for anthropic', () => {
+    expect(configProblems({ ...base, api_version: '2024-01-01', params: { max_tokens: 8 }, messages: [user('Hi')] })).toEqual([
+      ['api_version', 'api_version "2024-01-01" is not an API version batchforge knows for anthropic', 'use one of: 2026-10-21, 2023-06-01'],
+    ]);
+    expect(configProblems({ provider: 'openai', model: 'gpt-4o-mini', api_version: '2023-06-01', messages: [user('Hi')] })).toEqual([
+      ['api_version', 'openai has no api_version setting', 'remove api_version; only anthropic batches choose an API version'],
+    ]);
   });
 
   it('passes Anthropic parameters through as given', () => {
@@ -57,7 +80,7 @@ describe('anthropic', () => {
   });
 
   it('says plainly that max_tokens is required', () => {
-    expect(configProblems({ ...base, params: { temperature: 0 }, messages: [user('Hi')] })).toEqual([
+    expect(configProblems({ ...base, params: { metadata: { user_id: 'x' } }, messages: [user('Hi')] })).toEqual([
       ['params.max_tokens', 'anthropic requires params.max_tokens (the most tokens each response may have)', 'add e.g. `max_tokens: 1024` under params'],
     ]);
   });
@@ -68,13 +91,13 @@ describe('anthropic', () => {
       { role: 'user', name: 'ada', content: [{ type: 'input_audio', input_audio: { data: '{{a}}', format: 'wav' } }] },
       system('Late.'),
     ];
-    expect(configProblems({ ...base, params: { max_tokens: 10, response_format: { type: 'json_object' }, seed: 1, max_completion_tokens: 5 }, messages })).toEqual([
-      ['messages[1].name', 'anthropic messages have no name; remove messages[1].name', 'the README section "Providers" lists what batchforge maps for anthropic'],
-      ['messages[1].content[0]', 'anthropic cannot take input_audio parts in batches; use text or image_url parts', 'the README section "Providers" lists what batchforge maps for anthropic'],
+    expect(configProblems({ ...base, params: { max_tokens: 10, seed: 1, max_completion_tokens: 5, temprature: 0 }, messages })).toEqual([
+      ['params.seed', 'params.seed is not accepted by anthropic (API version 2026-10-21)', 'Claude has no seed; remove it'],
+      ['params.max_completion_tokens', 'give params.max_tokens or params.max_completion_tokens, not both: anthropic has one max_tokens', 'remove one of them; batchforge writes either as max_tokens'],
+      ['params.temprature', 'params.temprature is not a parameter of anthropic (API version 2026-10-21)', 'the README section "Providers" lists the parameters anthropic accepts, translates and refuses'],
+      ['messages[1].name', 'anthropic messages have no name; remove messages[1].name', 'put who is speaking into the content instead, e.g. "Ada: {{text}}"'],
       ['messages[2].role', 'anthropic takes system instructions only before the conversation, but messages[2] (system) comes after a user or assistant message', 'move the system/developer messages to the top'],
-      ['params.max_completion_tokens', 'give params.max_tokens or params.max_completion_tokens, not both: anthropic has one max_tokens', 'the README section "Providers" lists what batchforge maps for anthropic'],
-      ['params.response_format', 'params.response_format is an OpenAI parameter that anthropic does not take', 'for JSON output give a tool with an input_schema and tool_choice: {type: tool, name: …}'],
-      ['params.seed', 'params.seed is an OpenAI parameter that anthropic does not take', 'the README section "Providers" lists what batchforge maps for anthropic'],
+      ['messages[1].content[0]', 'anthropic cannot take input_audio parts in batch messages', 'use text or image_url parts'],
     ]);
   });
 

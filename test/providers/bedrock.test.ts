@@ -55,7 +55,7 @@ describe('bedrock Converse (endpoint: Converse)', () => {
 
   it('names params Converse cannot take', () => {
     expect(configProblems({ ...converse, params: { seed: 1 }, messages: [user('Hi')] })).toEqual([
-      ['params.seed', 'bedrock (Converse) has no params.seed', 'Converse maps max_tokens, temperature, top_p, stop and top_k; it also takes toolConfig, guardrailConfig, performanceConfig, promptVariables, requestMetadata and additionalModelRequestFields as given'],
+      ['params.seed', 'params.seed is not a parameter of bedrock (Bedrock Converse API, @aws-sdk/client-bedrock-runtime 3.1164.0; batch inference docs (late 2026))', 'the README section "Providers" lists the parameters bedrock accepts, translates and refuses'],
     ]);
   });
 });
@@ -72,6 +72,6 @@ describe('bedrock rules', () => {
     expect(bedrock.endpoints).toEqual(['InvokeModel', 'Converse']);
     expect(bedrock.defaultEndpoint).toBe('InvokeModel');
     expect(bedrock.oneModelPerFile).toBe(true);
-    expect(bedrock.limits).toEqual({ defaultMaxBytes: 100_000_000, maxBytes: 1_000_000_000 });
+    expect(bedrock.limits).toEqual({ defaultMaxBytes: 100_000_000, maxBytes: 1_000_000_000, minLines: 100 });
   });
 });

@@ -10,10 +10,13 @@ describe('doubleword', () => {
     );
   });
 
-  it('allows 100 MiB, defaults to 100 MB, and takes ids of at most 64 bytes of visible ASCII', () => {
+  it('allows 100 MiB, defaults to 100 MB, and takes ids the server takes: 64 bytes of a valid HTTP header value, spaces included', () => {
     expect(doubleword.limits).toEqual({ defaultMaxBytes: 100_000_000, maxBytes: 104_857_600 });
     const v = new RequestValidator('doubleword', doubleword.customId, doubleword.limits.defaultMaxBytes);
     expect(v.checkId('a-1', { file: 'data/rows.csv', line: 2 })).toBeUndefined();
-    expect(v.checkId('a 1', { file: 'data/rows.csv', line: 2 })?.message).toBe('custom_id "a 1" breaks the doubleword rule: at most 64 bytes of visible ASCII (no spaces)');
+    expect(v.checkId('row 1', { file: 'data/rows.csv', line: 2 })).toBeUndefined();
+    expect(v.checkId('row\t1', { file: 'data/rows.csv', line: 2 })).toBeUndefined();
+    expect(v.checkId('row\u00011', { file: 'data/rows.csv', line: 2 })?.message).toBe('custom_id "row\\u00011" breaks the doubleword rule: at most 64 bytes of visible ASCII, spaces or tabs (a valid HTTP header value)');
+    expect(v.checkId('café', { file: 'data/rows.csv', line: 2 })?.code).toBe('custom-id-rule');
   });
 });

@@ -25,10 +25,10 @@ describe('gemini', () => {
     );
   });
 
-  it('turns a JSON-schema response_format into responseMimeType and responseSchema, json_object into JSON', () => {
+  it('turns a JSON-schema response_format into responseMimeType and responseJsonSchema (JSON Schema as given), json_object into JSON', () => {
     const schema = { type: 'object', properties: { capital: { type: 'string' } }, required: ['capital'] };
     expect(lineOf({ ...base, params: { response_format: { type: 'json_schema', json_schema: { name: 'answer', strict: true, schema } } }, messages: [user('Hi')] })).toBe(
-      '{"key":"request-0","request":{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"generationConfig":{"responseMimeType":"application/json","responseSchema":{"type":"object","properties":{"capital":{"type":"string"}},"required":["capital"]}}}}',
+      '{"key":"request-0","request":{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"generationConfig":{"responseMimeType":"application/json","responseJsonSchema":{"type":"object","properties":{"capital":{"type":"string"}},"required":["capital"]}}}}',
     );
     expect(lineOf({ ...base, params: { response_format: { type: 'json_object' } }, messages: [user('Hi')] })).toBe(
       '{"key":"request-0","request":{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"generationConfig":{"responseMimeType":"application/json"}}}',
@@ -66,8 +66,8 @@ describe('gemini', () => {
 
   it('names params it cannot map and a response_format it cannot read', () => {
     expect(configProblems({ ...base, params: { logit_bias: { 1: 2 }, response_format: '{{fmt}}' }, messages: [user('Hi')] })).toEqual([
-      ['params.logit_bias', 'gemini has no params.logit_bias', 'gemini maps temperature, top_p, top_k, max_tokens, max_completion_tokens, n, seed, presence_penalty, frequency_penalty, logprobs, top_logprobs, stop, response_format; it also takes generationConfig, safetySettings, tools, toolConfig, cachedContent, labels as given'],
-      ['params.response_format', 'params.response_format must be {type: json_schema, json_schema: {schema}}, {type: json_object} or {type: text}', 'the README section "Providers" lists what batchforge maps for gemini'],
+      ['params.logit_bias', 'params.logit_bias is not accepted by gemini (Gemini API batch mode docs, @google/genai 2.32.0)', 'Gemini has no logit_bias; remove it'],
+      ['params.response_format', 'params.response_format must be {type: json_schema, json_schema: {schema: …}}, {type: json_object} or {type: text}', 'the README section "Providers" shows each translated parameter with an example'],
     ]);
   });
 

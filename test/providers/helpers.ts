@@ -27,6 +27,7 @@ export interface TestBatch {
   model?: string;
   endpoint?: string;
   params?: Record<string, Json>;
+  api_version?: string;
   custom_id?: string;
   messages?: Array<{ role: string; content: string | Array<Record<string, unknown>>; name?: string }>;
   input?: string;
@@ -45,6 +46,7 @@ function resolved(b: TestBatch): ResolvedBatch {
     model: b.model ?? 'test-model',
     endpoint: b.endpoint ?? provider.defaultEndpoint,
     params: b.params ?? {},
+    ...(b.api_version !== undefined && { apiVersion: b.api_version }),
     source: { patterns: ['data/rows.csv'], offset: 0 },
     customId: text(b.custom_id ?? provider.defaultCustomId ?? 'request-{{@index}}', ['custom_id']),
     ...(b.messages && {

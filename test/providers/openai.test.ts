@@ -10,6 +10,6 @@ describe('openai', () => {
   });
 
   it('allows 200 MB and 50,000 lines, defaulting to 100 MB', () => {
-    expect(openai.limits).toEqual({ defaultMaxBytes: 100_000_000, maxBytes: 200_000_000, maxLines: 50_000 });
+    expect(openai.limits).toEqual({ defaultMaxBytes: 100_000_000, maxBytes: 200_000_000, maxLines: 50_000, maxUnits: { '/v1/embeddings': 50_000 } });
   });
 });

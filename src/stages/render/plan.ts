@@ -83,7 +83,7 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
   const paramsLoc = batch.at(['params']);
   const params: Record<string, Tree> = {};
   for (const [k, v] of Object.entries(batch.params)) params[k] = jsonTree(c, v, paramsLoc, `${paramsLoc.file} params.${k}`);
-  const spec: RequestSpec = { endpoint: batch.endpoint, model: batch.model, params, customId: idHole };
+  const spec: RequestSpec = { endpoint: batch.endpoint, model: batch.model, params, customId: idHole, ...(batch.apiVersion !== undefined && { apiVersion: batch.apiVersion }) };
   if (batch.messages) {
     spec.messages = batch.messages.map((m) => ({
       role: m.role,

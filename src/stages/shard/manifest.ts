@@ -26,6 +26,8 @@ export interface BatchManifest {
   provider: string;
   endpoint: string;
   model: string;
+  /** the config's api_version (anthropic), which submit sends as the anthropic-version header */
+  api_version?: string;
   /** the matrix combinations written into these shards */
   variants?: Array<Record<string, unknown>>;
   /** rows that reached the renderer (after filter/offset/limit) */

@@ -119,9 +119,11 @@ const batchKeys = {
     .optional()
     .describe('Fields merged into every request body after model (temperature, max_tokens, response_format, metadata, …). String values are templates.'),
   api_version: z
-    .string()
+    .union([z.string(), z.record(z.string(), z.string())])
     .optional()
-    .describe('anthropic only: the API version the requests follow, sent by `submit` as the anthropic-version header. Default 2026-10-21 (the SDK\'s), which refuses temperature, top_p and top_k; 2023-06-01 accepts them.'),
+    .describe(
+      'The API version the requests follow (anthropic only), sent by `submit` as the anthropic-version header: one version, or one per provider name ({anthropic: 2023-06-01}) for a matrix over providers. Default 2026-10-21 (the SDK\'s), which refuses temperature, top_p and top_k; 2023-06-01 accepts them.',
+    ),
   source: source.optional(),
   custom_id: z
     .union([

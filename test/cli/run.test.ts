@@ -86,7 +86,7 @@ describe('config errors exit 2 and name the place', () => {
       'batch.config.yaml:2:1 sourse: unknown key "sourse" (did you mean "source"?)',
       '  2 | sourse:',
       '      ^',
-      '  hint: allowed keys here: $schema, provider, model, endpoint, params, source, custom_id, matrix, messages, input, on_error, output, base_url, batches',
+      '  hint: allowed keys here: $schema, provider, model, endpoint, params, api_version, source, custom_id, matrix, messages, input, on_error, output, base_url, batches',
     ]);
   });
 

@@ -30,6 +30,7 @@ function io(cwd: string, env: Io['env'] = {}) {
 
 const config = (server: FakeServer) => `base_url: { openai: ${server.openAiBaseUrl}, anthropic: ${server.url} }
 params: { max_tokens: 32, temperature: 0 }
+api_version: { anthropic: 2023-06-01 }
 source: { path: data/cities.csv }
 custom_id: "{{id}}-{{@matrix.provider}}-{{@matrix.model}}"
 matrix:
@@ -79,6 +80,9 @@ describe('build → submit → collect', () => {
     const s = io(cwd, env);
     expect(await run(['submit', '--wait', '--poll', '0.01'], s.io), s.out.stderr).toBe(0);
     expect(s.out.stderr).toContain('submitted 4 batch(es), 0 already submitted; ids in out/submit-state.json');
+    // the API version the anthropic requests were built for (they carry temperature) travels as the header
+    expect(manifest.batches.map((m: { api_version?: string }) => m.api_version)).toEqual([undefined, undefined, '2023-06-01', '2023-06-01']);
+    expect([...server.anthropicBatches.values()].map((a) => a.version)).toEqual(['2023-06-01', '2023-06-01']);
 
     const again = io(cwd, env);
     expect(await run(['submit'], again.io)).toBe(0);

@@ -54,6 +54,8 @@ interface OpenAiBatch {
 interface AnthropicBatch {
   id: string;
   requests: Array<{ custom_id: string; params: Record<string, unknown> }>;
+  /** the anthropic-version header the batch was created with */
+  version: string;
   retrieves: number;
   ended: boolean;
 }
@@ -181,7 +183,7 @@ export async function startFakeBatchServer(options: FakeOptions = {}): Promise<F
       }
       if (method === 'POST' && path === '/v1/messages/batches') {
         const { requests } = JSON.parse(body.toString('utf8')) as { requests: AnthropicBatch['requests'] };
-        const b: AnthropicBatch = { id: `msgbatch_${++seq}`, requests, retrieves: 0, ended: false };
+        const b: AnthropicBatch = { id: `msgbatch_${++seq}`, requests, version: String(req.headers['anthropic-version']), retrieves: 0, ended: false };
         anthropicBatches.set(b.id, b);
         return json(res, 200, anthropicJson(b));
       }

@@ -60,7 +60,7 @@ describe('batchforge validate', () => {
   it('prints {"files","findings"} with --json', async () => {
     const r = await run(['bad-ids.jsonl'], { json: true });
     expect(JSON.parse(r.stdout)).toEqual({
-      files: [{ file: 'bad-ids.jsonl', lines: 7, bytes: 1157, provider: 'openai' }],
+      files: [{ file: 'bad-ids.jsonl', lines: 7, bytes: 1161, provider: 'openai' }],
       findings: [
         { file: 'bad-ids.jsonl', line: 3, severity: 'error', code: 'custom-id-duplicate', message: 'duplicate custom_id "r-1" (first on line 1)' },
         { file: 'bad-ids.jsonl', line: 4, severity: 'error', code: 'custom-id-empty', message: 'custom_id is empty' },

@@ -77,11 +77,12 @@ function innerIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] | undefined {
 
 function issueProblem(issue: z.core.$ZodIssue, got: unknown): Problem {
   const shown = describeType(got);
+  if (got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return problem(E.ConfigValueMissing, { expected: expectedOf(issue) });
+  }
   switch (issue.code) {
     case 'invalid_type':
-      return got === undefined
-        ? problem(E.ConfigValueMissing, { expected: expectedOf(issue) })
-        : problem(E.ConfigWrongType, { expected: expectedOf(issue), got: shown });
+      return problem(E.ConfigWrongType, { expected: expectedOf(issue), got: shown });
     case 'invalid_union':
       // a discriminated union (content parts by `type`) names the values it knows
       if ('options' in issue && Array.isArray(issue.options)) {

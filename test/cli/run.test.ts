@@ -49,6 +49,22 @@ describe('usage', () => {
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['build: unknown option --frobnicate', '  hint: run `batchforge build --help` to list its options']);
   });
+
+  it('a mistyped flag suggests the closest; a short one is named as typed', async () => {
+    const r = await cli(project(), 'build', '--jsn');
+    expect([r.code, r.lines]).toEqual([2, ['build: unknown option --jsn (did you mean --json?)', '  hint: run `batchforge build --help` to list its options']]);
+    const short = await cli(project(), 'build', '-x');
+    expect([short.code, short.lines]).toEqual([2, ['build: unknown option -x', '  hint: run `batchforge build --help` to list its options']]);
+  });
+
+  it('a flag that needs a value, a switch given one, and an argument a command does not take', async () => {
+    const needs = await cli(project(), 'build', '--config');
+    expect([needs.code, needs.lines]).toEqual([2, ['build: --config needs a value', '  hint: give it as --config VALUE or --config=VALUE']]);
+    const sw = await cli(project(), 'build', '--json=yes');
+    expect([sw.code, sw.lines]).toEqual([2, ['build: --json is a switch and takes no value', '  hint: write --json alone to turn it on']]);
+    const extra = await cli(project(), 'build', 'extra');
+    expect([extra.code, extra.lines]).toEqual([2, ['build: unexpected argument "extra"', '  hint: `batchforge build` takes options only; run `batchforge build --help`']]);
+  });
 });
 
 describe('config errors exit 2 and name the place', () => {

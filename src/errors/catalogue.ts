@@ -542,12 +542,6 @@ export const E = {
   // ---- providers (src/providers): a request the chosen provider cannot express ----
   // Each refusal names the key, the provider and what to use instead; the translators of every
   // provider share these entries, so one rule reads the same whichever provider breaks it.
-  ProviderCannotMap: entry<{ provider: string; detail: string; hint?: string }>({
-    code: 'provider-cannot-map',
-    kind: 'config',
-    message: (a) => a.detail,
-    hint: (a) => a.hint ?? `the README section "Providers" lists what batchforge maps for ${a.provider}`,
-  }),
   ImageNotDataUrl: entry<{ provider: string; url: string }>({
     code: 'image-not-data-url',
     kind: 'data',

@@ -126,9 +126,11 @@ function lenientPath(s: Scope, path: PathNode): Value {
   const base = pathBase(s, path);
   const { parts } = path;
   if (parts.length === 0) return base;
-  if (parts.length === 1 && !path.data && !path.depth) {
-    const name = parts[0]!;
-    return (c) => property(c, name);
+  // one- and two-part paths on the context are most of them: no loop, no base call
+  if (!path.data && !path.depth) {
+    const [a, b] = parts as [string, string];
+    if (parts.length === 1) return (c) => property(c, a);
+    if (parts.length === 2) return (c) => property(property(c, a), b);
   }
   return (c, d, ds) => {
     let v = base(c, d, ds);
@@ -144,7 +146,11 @@ function strictPath(s: Scope, path: PathNode): Value {
   if (parts.length === 0) return base;
   const { tpl } = s;
   const last = parts[parts.length - 1]!;
-  if (parts.length === 1 && !path.data && !path.depth) return (c) => strictProperty(c, last, loc, original, tpl);
+  if (!path.data && !path.depth) {
+    if (parts.length === 1) return (c) => strictProperty(c, last, loc, original, tpl);
+    const first = parts[0]!;
+    if (parts.length === 2) return (c) => strictProperty(property(c, first), last, loc, original, tpl);
+  }
   const lead = parts.slice(0, -1);
   return (c, d, ds) => {
     let v = base(c, d, ds);
@@ -195,7 +201,12 @@ function helperCall(s: Scope, n: CallNode): Value {
   const hash = hashOf(s, n.hash);
   if (params.length === 1) {
     const p0 = params[0]!;
+    if (!n.hash) return (c, d, ds) => helper([p0(c, d, ds)], EMPTY_HASH);
     return (c, d, ds) => helper([p0(c, d, ds)], hash(c, d, ds));
+  }
+  if (params.length === 2 && !n.hash) {
+    const [p0, p1] = params as [Value, Value];
+    return (c, d, ds) => helper([p0(c, d, ds), p1(c, d, ds)], EMPTY_HASH);
   }
   return (c, d, ds) => {
     const args = new Array<unknown>(params.length);
@@ -212,10 +223,26 @@ function asText(get: Value): Render {
   };
 }
 
+/** `{{field}}`, `{{a.b}}` and `{{@name}}` fused with their text conversion: one call per mustache. */
+function plainText(s: Scope, path: PathNode): Render | undefined {
+  const { parts, loc, original } = path;
+  const { tpl } = s;
+  const last = parts[parts.length - 1]!;
+  const text = (v: unknown) => (v == null ? '' : '' + (v as string));
+  if (path.depth || parts.length === 0 || parts.length > 2 || (path.data && parts.length > 1)) return undefined;
+  if (path.data) {
+    s.usesData = true;
+    return (_c, d) => text(strictProperty(d, last, loc, original, tpl));
+  }
+  if (parts.length === 1) return (c) => text(strictProperty(c, last, loc, original, tpl));
+  const first = parts[0]!;
+  return (c) => text(strictProperty(property(c, first), last, loc, original, tpl));
+}
+
 function mustache(s: Scope, n: CallNode): Render {
   const path = asPath(n.path);
   if (n.params.length || n.hash) return asText(helperCall(s, n));
-  return asText(strictPath(s, path));
+  return plainText(s, path) ?? asText(strictPath(s, path));
 }
 
 /** `#if`, `#unless`, `#each`, `#with`: Handlebars' built-in helpers, inlined. */
@@ -259,23 +286,24 @@ function block(s: Scope, n: BlockNode): Render {
         const frame = d ? createFrame(d) : undefined;
         let out = '';
         let count = 0;
-        const iteration = (item: unknown, key: unknown, index: number, last: boolean) => {
-          if (frame) {
-            frame.key = key;
-            frame.index = index;
-            frame.first = index === 0;
-            frame.last = last;
-          }
-          out = out + fn(item, frame, enter(item, ds));
-        };
         if (list && typeof list === 'object') {
           let items = list as Record<string, unknown> | unknown[];
           if (!Array.isArray(list) && Symbol.iterator in list) items = [...(list as Iterable<unknown>)];
-          if (Array.isArray(items)) {
-            for (const n = items.length; count < n; count++) if (count in items) iteration(items[count], count, count, count === items.length - 1);
-          } else {
-            const keys = Object.keys(items);
-            for (; count < keys.length; count++) iteration(items[keys[count]!], keys[count], count, count === keys.length - 1);
+          // Handlebars' each sets @key, @index, @first and @last on one frame it reuses
+          const array = Array.isArray(items);
+          const keys = array ? undefined : Object.keys(items);
+          const n = array ? (items as unknown[]).length : keys!.length;
+          for (; count < n; count++) {
+            if (array && !(count in items)) continue;
+            const key = array ? count : keys![count]!;
+            const item = (items as Record<string | number, unknown>)[key];
+            if (frame) {
+              frame.key = key;
+              frame.index = count;
+              frame.first = count === 0;
+              frame.last = count === n - 1;
+            }
+            out = out + fn(item, frame, enter(item, ds));
           }
         }
         if (count === 0) {
@@ -345,9 +373,17 @@ function program(s: Scope, p: ProgramNode | undefined): Render {
     const only = pieces[0]!;
     return typeof only === 'string' ? () => only : only;
   }
-  // constant text as closures too: one call shape in the loop below
+  // constant text as closures too: one call shape below
   const parts = pieces.map((p) => (typeof p === 'string' ? () => p : p));
   const count = parts.length;
+  if (count === 2) {
+    const [a, b] = parts as [Render, Render];
+    return (c, d, ds) => a(c, d, ds) + b(c, d, ds);
+  }
+  if (count === 3) {
+    const [a, b, e] = parts as [Render, Render, Render];
+    return (c, d, ds) => a(c, d, ds) + b(c, d, ds) + e(c, d, ds);
+  }
   return (c, d, ds) => {
     let out = '';
     for (let i = 0; i < count; i++) out += parts[i]!(c, d, ds);

@@ -25,6 +25,8 @@ const PARTIALS: Record<string, string> = {
   nested: 'PN {{@index}} {{> p1}} {{upper n}}',
   lines: 'PL one\n{{b}} two\n  three {{@file}}\n',
   'shots/shot': 'Q: {{q}}\nA: {{default a "?"}}\n',
+  // block parameters are left to Handlebars: a template including this partial runs there whole
+  params: 'PB {{#each items as |it i|}}{{i}}={{it}} {{a}};{{/each}}',
 };
 
 const env: RenderEnvironment = createEnvironment(
@@ -138,7 +140,7 @@ class TemplateWriter {
     return this.r() < 0.15 ? `{{${t1}{${path}}${t2}}}` : `{{${t1}${path}${t2}}}`;
   }
   private partial(): string {
-    const forms = ['{{> p1}}', '{{> each items}}', '{{> each user}}', '{{> pair x=a y="lit" z=n}}', '{{> pair user x=b}}', '{{> nested}}', '{{> "shots/shot" q=a}}', '{{> shots/shot user}}'];
+    const forms = ['{{> params}}', '{{> p1}}', '{{> each items}}', '{{> each user}}', '{{> pair x=a y="lit" z=n}}', '{{> pair user x=b}}', '{{> nested}}', '{{> "shots/shot" q=a}}', '{{> shots/shot user}}'];
     const p = this.pick(forms);
     // a partial alone on its line, indented: Handlebars indents each line of its output
     if (this.r() < 0.3) return `\n  {{> lines}}\n`;
@@ -205,6 +207,7 @@ const HAND_PICKED = [
   'x {{default a b "fallback"}} {{truncate q 3 "…"}} {{join tags "|"}} {{join items}}',
   'x {{#if (and a (not b))}}and{{/if}} {{#if (or (eq n 1) (ne q "plain"))}}or{{/if}}',
   'x {{#each items}}{{> shots/shot}}{{/each}}',
+  'x {{#each items}}{{> params}}{{/each}}',
 ];
 
 function rowsFor(seed: number, count: number): Array<Record<string, unknown>> {
@@ -215,13 +218,13 @@ function rowsFor(seed: number, count: number): Array<Record<string, unknown>> {
 /** Returns how many rows rendered text (the others threw). */
 function expectSame(text: string, rows: Array<Record<string, unknown>>): number {
   const c = contenders(text);
-  expect(c.compiled, `left to Handlebars: ${JSON.stringify(text)}`).toBeDefined();
+  expect(c.compiled === undefined, `compiled or not: ${JSON.stringify(text)}`).toBe(text.includes('{{> params}}'));
   let texts = 0;
   rows.forEach((row, i) => {
     const want = outcome(() => c.reference(row, i));
     if ('text' in want) texts++;
     const context = `template ${JSON.stringify(text)}\nrow ${JSON.stringify(row)}`;
-    expect(outcome(() => c.compiled!(row, i)), context).toEqual(want);
+    if (c.compiled) expect(outcome(() => c.compiled!(row, i)), context).toEqual(want);
     expect(outcome(() => c.fallback(row, i)), context).toEqual(want);
   });
   return texts;

@@ -56,18 +56,17 @@ export function isEmpty(v: unknown): boolean {
   return (!v && v !== 0) || (Array.isArray(v) && v.length === 0);
 }
 
-/** Handlebars' Utils.extend: own enumerable keys, in for-in order (strings give their indices). */
-export function extend(target: Record<string, unknown>, ...sources: unknown[]): Record<string, unknown> {
-  for (const source of sources) {
-    for (const key in source as object) {
-      if (Object.hasOwn(source as object, key)) target[key] = (source as Record<string, unknown>)[key];
-    }
-  }
-  return target;
+/**
+ * Handlebars' Utils.extend (for-in over own keys). Object.assign copies the same keys in the same
+ * order — own enumerable, integer keys first, a string's indices too — and is several times faster;
+ * it would also copy symbol keys, which JSON rows do not have.
+ */
+export function extend(target: Record<string, unknown>, a: unknown, b: unknown): Record<string, unknown> {
+  return Object.assign(target, a, b) as Record<string, unknown>;
 }
 
 export function createFrame(parent: Frame): Frame {
-  const frame = extend({}, parent);
+  const frame = Object.assign({}, parent) as Frame;
   frame._parent = parent;
   return frame;
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
+import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { formatProblem } from '../../src/errors/index.js';
 import { project } from '../support/project.js';
 
@@ -177,5 +177,23 @@ batches:
     expect((await messages({ ...DATA, 'batch.config.yaml': text }))[0]?.split('\n')[0]).toBe(
       'batch.config.yaml:9:11 batches[1].name: batch name "a" is used twice (also batches[0])',
     );
+  });
+});
+
+describe('parseConfig returns a result, never throws for a user error', () => {
+  test('{errors, warnings}: every error and every warning of the config at once', async () => {
+    const cwd = project(DATA);
+    const text = 'provider: groq\nsource: { path: data/rows.csv }\nmessages: [{ role: user, content: "{{text}}" }]\noutput: { max_bytes: 150MB, override_limits: true }\n';
+    const res = await parseConfig(text, path.join(cwd, 'batch.config.yaml'), cwd);
+    expect('errors' in res && res.errors.map((p) => [p.code, p.severity, p.message])).toEqual([['model-not-set', 'error', 'model is not set']]);
+    expect(res.warnings.map((p) => [p.code, p.severity, p.location?.path])).toEqual([['max-bytes-over-provider', 'warning', 'output.max_bytes']]);
+  });
+
+  test('{config, warnings} when only warnings are found', async () => {
+    const cwd = project(DATA);
+    const text = 'provider: groq\nmodel: m\nsource: { path: data/rows.csv }\nmessages: [{ role: user, content: "{{text}}" }]\noutput: { max_bytes: 150MB, override_limits: true }\n';
+    const res = await parseConfig(text, path.join(cwd, 'batch.config.yaml'), cwd);
+    expect('config' in res && res.config.batches.map((b) => [b.name, b.maxBytes])).toEqual([['batch', 150_000_000]]);
+    expect(res.warnings.map((p) => p.code)).toEqual(['max-bytes-over-provider']);
   });
 });

@@ -2,7 +2,7 @@
  * The config text parsed with positions: yaml's parseDocument + LineCounter, so that any key
  * path (`messages[1].content`) maps back to `file:line:column` and a code frame.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type ErrorCode, type Node } from 'yaml';
 import { E, problem, codeFrame, type Location, type Problem } from '../errors/index.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
@@ -23,13 +23,24 @@ export function parseConfigText(text: string, display: string, root: KeyPath = [
   if (doc.errors.length) {
     return doc.errors.map((err) => {
       const pos = lines.linePos(err.pos[0]);
-      const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      const p = problem(E.ConfigSyntax, { detail }, { file: display, line: pos.line, column: pos.col });
+      const p = syntaxProblem(err.code, err.message, text.slice(err.pos[0]));
+      p.location = { file: display, line: pos.line, column: pos.col };
       p.frame = codeFrame(text, pos.line, pos.col);
       return p;
     });
   }
   return { display, text, doc, root, lines };
+}
+
+/**
+ * The YAML mistakes people make in a config get their own words; yaml's own message covers the
+ * rest (for several documents it would advise calling YAML.parseAllDocuments(), which a user cannot).
+ */
+function syntaxProblem(code: ErrorCode, message: string, rest: string): Problem {
+  if (code === 'DUPLICATE_KEY') return problem(E.ConfigKeyTwice, { key: /^["']?([^"':\n]*)/.exec(rest)![1]!.trim() });
+  if (code === 'MULTIPLE_DOCS') return problem(E.ConfigManyDocuments, {});
+  if (code === 'TAB_AS_INDENT') return problem(E.ConfigTabIndent, {});
+  return problem(E.ConfigSyntax, { detail: message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });
 }
 
 export function formatKeyPath(path: KeyPath): string {

@@ -82,6 +82,24 @@ export const E = {
     message: (a) => `YAML syntax error: ${a.detail}`,
     hint: () => 'fix the YAML at the marked position',
   }),
+  ConfigKeyTwice: entry<{ key: string }>({
+    code: 'config-key-twice',
+    kind: 'config',
+    message: (a) => `key ${q(a.key)} is given twice in the same mapping`,
+    hint: () => 'YAML keeps one value per key: delete one of the two, or move it under the batch entry it belongs to',
+  }),
+  ConfigManyDocuments: entry({
+    code: 'config-many-documents',
+    kind: 'config',
+    message: () => 'the config holds more than one YAML document (a --- line starts a second one)',
+    hint: () => 'one config file is one document: for several batches, use the `batches:` list (see the README section "Named batches")',
+  }),
+  ConfigTabIndent: entry({
+    code: 'config-tab-indent',
+    kind: 'config',
+    message: () => 'a tab indents this line; YAML indents with spaces only',
+    hint: () => 'replace the tabs at the start of the line with spaces',
+  }),
   ConfigUnknownKey: entry<{ key: string; suggestion?: string; allowed: string[] }>({
     code: 'config-unknown-key',
     kind: 'config',

@@ -65,6 +65,18 @@ describe('config errors name the file, line, column and key', () => {
     expect(formatProblem(res.problems[0]!, { hints: false }).split('\n')[0]).toMatch(/^batch\.config\.yaml:3:1: YAML syntax error: /);
   });
 
+  test('a key given twice, a tab indent and a second document have their own words', async () => {
+    expect(await messages({ 'batch.config.yaml': 'x: 1\nbatches:\n  - name: a\n    "model": q\n    model: r\n' })).toEqual([
+      'batch.config.yaml:5:5: key "model" is given twice in the same mapping\n  5 |     model: r\n          ^',
+    ]);
+    expect(await messages({ 'batch.config.yaml': 'model: a\n\tsource: x\n' })).toEqual([
+      'batch.config.yaml:2:1: a tab indents this line; YAML indents with spaces only\n  2 | \tsource: x\n      ^',
+    ]);
+    expect(await messages({ 'batch.config.yaml': 'model: a\n---\nmodel: b\n' })).toEqual([
+      'batch.config.yaml:2:1: the config holds more than one YAML document (a --- line starts a second one)\n  2 | ---\n      ^',
+    ]);
+  });
+
   test('unknown keys with did-you-mean, in file order', async () => {
     const text = CHAT.replace('model:', 'modle:').replace('    content:', '    contnet:');
     expect(await messages({ ...DATA, 'batch.config.yaml': text })).toEqual([

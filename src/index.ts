@@ -1,9 +1,10 @@
 /** batchforge's library API: the CLI is a thin shell over these. */
 export { build, prepare, type BuildOptions, type BuildResult, type Progress } from './pipeline/build.js';
 export type { BuildSummary, BatchSummary } from './pipeline/summary.js';
-export { loadConfig, type LoadConfigOptions, type ConfigResult } from './config/load.js';
+export { loadConfig, parseConfig, type LoadConfigOptions, type ConfigResult } from './config/load.js';
+export type { ResolveResult } from './config/resolve.js';
 export type { ResolvedConfig, ResolvedBatch } from './config/resolved.js';
-export type { ConfigInput } from './config/schema.js';
+export type { ConfigInput, ConfigValue } from './config/schema.js';
 export { configJsonSchema } from './config/json-schema.js';
 export { providers, getProvider } from './providers/registry.js';
 export type { ProviderProfile, RequestSpec } from './providers/profile.js';

@@ -244,3 +244,19 @@ describe('defaults come from the schema', () => {
     expect((b.config?.batches[0]?.customId as { text: string }).text).toBe('r-{{id}}');
   });
 });
+
+describe('the README "Config rules" table', () => {
+  test('has a row per rule, and names only catalogue codes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { RULES } = await import('../../src/config/rules/index.js');
+    const { E } = await import('../../src/errors/index.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('\n### Config rules\n'), readme.indexOf('\n### Sources\n'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| rule |'));
+    // batch-names-unique looks at all entries together, so it runs outside RULES
+    expect(rows).toHaveLength(RULES.length + 1);
+    const codes = new Set(Object.values(E).map((e) => e.code));
+    const named = rows.flatMap((r) => [...r.split('|')[2]!.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!));
+    expect(named.filter((c) => !codes.has(c))).toEqual([]);
+  });
+});

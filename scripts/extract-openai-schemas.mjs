@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Extracts the OpenAI request-body schemas that batch lines must satisfy from OpenAI's published
+ * Extracts the OpenAI request-body schemas that batch lines must satisfy (and CreateBatchRequest, whose
+ * endpoint enum lists the batch endpoints) from OpenAI's published
  * OpenAPI description (MIT) into test/fixtures/openai/request-schemas.json, with the licence
  * beside it. The full spec is 3.4 MB and not in this repository; the tests need only the four
  * request bodies and every schema they reach through $ref, copied verbatim.
@@ -14,7 +15,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** request body schema for each batch endpoint */
-export const ROOTS = ['CreateChatCompletionRequest', 'CreateEmbeddingRequest', 'CreateResponse', 'CreateCompletionRequest'];
+export const ROOTS = [
+  'CreateChatCompletionRequest',
+  'CreateEmbeddingRequest',
+  'CreateResponse',
+  'CreateCompletionRequest',
+  'CreateModerationRequest',
+  'CreateImageRequest',
+  'EditImageBodyJsonParam',
+  'CreateVideoJsonBody',
+  // its endpoint enum is the list of batch endpoints
+  'CreateBatchRequest',
+];
 const PREFIX = '#/components/schemas/';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -10,7 +10,7 @@ import { isPlainObject, type Tree } from '../stages/render/tree.js';
 /**
  * Content parts in the endpoint's own form. Chat takes the config's parts as they are, minus
  * `mime_type` (a hint only gemini/vertex read); the Responses API names them input_text and
- * input_image, with the image URL as a plain string.
+ * input_image, with the image URL as a plain string and a detail it requires.
  */
 function contentFor(endpoint: string, content: Tree): Tree {
   if (!Array.isArray(content)) return content;
@@ -21,7 +21,8 @@ function contentFor(endpoint: string, content: Tree): Tree {
     if (p.type === 'image_url' && isPlainObject(p.image_url)) {
       const { mime_type: _ignored, ...img } = p.image_url as { [k: string]: Tree };
       if (!responses) return { type: 'image_url', image_url: img };
-      return { type: 'input_image', image_url: img.url ?? '', ...(img.detail !== undefined && { detail: img.detail }) };
+      // the Responses API's InputImageContent requires detail; auto is the chat API's default
+      return { type: 'input_image', image_url: img.url ?? '', detail: img.detail ?? 'auto' };
     }
     if (responses && p.type === 'text') return { type: 'input_text', text: p.text ?? '' };
     return part;

@@ -20,6 +20,15 @@ describe('bedrock InvokeModel (default): the Anthropic Claude body', () => {
     );
   });
 
+  it("keeps InvokeModel bodies to AWS's documented keys for Claude: user and metadata are refused", () => {
+    const follows = 'AWS Bedrock Anthropic Claude Messages API docs (late 2026)';
+    expect(configProblems({ ...base, params: { max_tokens: 10, user: 'u1', metadata: { user_id: 'u1' }, thinking: { type: 'enabled' } }, messages: [user('Hi')] })).toEqual([
+      ['params.user', `params.user is not accepted by bedrock (${follows})`, "AWS documents no metadata for Claude's InvokeModel body; remove user"],
+      ['params.metadata', `params.metadata is not accepted by bedrock (${follows})`, "AWS documents no metadata for Claude's InvokeModel body; remove it"],
+      ['params.thinking', `params.thinking is not a parameter of bedrock (${follows})`, 'the README section "Providers" lists the parameters bedrock accepts, translates and refuses'],
+    ]);
+  });
+
   it('rejects a row whose image is not a data: URL', () => {
     const p = rowProblem({ ...base, params: { max_tokens: 10 }, messages: [{ role: 'user', content: image }] }, { call: '1', img: 'https://example.com/cat.png' });
     expect([p.code, p.message, p.hint, p.location]).toEqual([
@@ -51,6 +60,14 @@ describe('bedrock Converse (endpoint: Converse)', () => {
     expect(lineOf({ ...converse, messages: [{ role: 'user', content: image }] }, { call: '3', img: 'data:image/png;base64,iVBORw0KGgo=' })).toBe(
       '{"recordId":"CALL3","modelInput":{"messages":[{"role":"user","content":[{"text":"What is this?"},{"image":{"format":"png","source":{"bytes":"iVBORw0KGgo="}}}]}]}}',
     );
+  });
+
+  it('refuses tools on Converse with AWS\'s reason: batch inference does not support tool calling there', () => {
+    const hint = 'AWS: batch inference does not support tool calling for jobs using the Converse invocation type (each such record fails with 400); use endpoint: InvokeModel with a Claude model, or leave the tools out';
+    const follows = 'Bedrock Converse API, @aws-sdk/client-bedrock-runtime 3.1164.0; batch inference docs (late 2026)';
+    expect(configProblems({ ...converse, params: { toolConfig: { tools: [] } }, messages: [user('Hi')] })).toEqual([
+      ['params.toolConfig', `params.toolConfig is not accepted by bedrock (${follows})`, hint],
+    ]);
   });
 
   it('names params Converse cannot take', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Json } from '../../src/stages/render/tree.js';
 import { gemini } from '../../src/providers/gemini.js';
 import { mimeTypeOfUrl } from '../../src/providers/gemini-request.js';
 import { configProblems, lineOf, system, user } from './helpers.js';
@@ -33,6 +34,29 @@ describe('gemini', () => {
     expect(lineOf({ ...base, params: { response_format: { type: 'json_object' } }, messages: [user('Hi')] })).toBe(
       '{"key":"request-0","request":{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"generationConfig":{"responseMimeType":"application/json"}}}',
     );
+  });
+
+  it('gathers OpenAI function tools into one functionDeclarations tool with JSON Schema parameters, and tool_choice into toolConfig', () => {
+    const tools: Json[] = [
+      { type: 'function', function: { name: 'lookup', description: 'Look a word up', parameters: { type: 'object', properties: { word: { type: 'string' } }, additionalProperties: false } } },
+      { type: 'function', function: { name: 'now' } },
+      { googleSearch: {} },
+    ];
+    expect(lineOf({ ...base, params: { tools, tool_choice: { type: 'function', function: { name: 'lookup' } } }, messages: [user('Hi')] })).toBe(
+      '{"key":"request-0","request":{"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"tools":[{"functionDeclarations":[{"name":"lookup","description":"Look a word up","parametersJsonSchema":{"type":"object","properties":{"word":{"type":"string"}},"additionalProperties":false}},{"name":"now"}]},{"googleSearch":{}}],"toolConfig":{"functionCallingConfig":{"mode":"ANY","allowedFunctionNames":["lookup"]}}}}',
+    );
+    for (const [choice, mode] of [['auto', 'AUTO'], ['none', 'NONE'], ['required', 'ANY']]) {
+      expect(lineOf({ ...base, params: { tool_choice: choice! }, messages: [user('Hi')] })).toContain(`"toolConfig":{"functionCallingConfig":{"mode":"${mode}"}}`);
+    }
+    expect(configProblems({ ...base, params: { tool_choice: 'sometimes' }, messages: [user('Hi')] })).toEqual([
+      ['params.tool_choice', 'params.tool_choice must be auto, none, required or {type: function, function: {name: …}}', 'the README section "Providers" shows each translated parameter with an example'],
+    ]);
+  });
+
+  it('names a setting given both as an OpenAI param and inside generationConfig', () => {
+    expect(configProblems({ ...base, params: { temperature: 0, generationConfig: { temperature: 1 } }, messages: [user('Hi')] })).toEqual([
+      ['params.generationConfig', 'params.generationConfig sets generationConfig.temperature a second time', "give each setting once: either in the provider's own object or as an OpenAI-style param"],
+    ]);
   });
 
   it('passes generationConfig and Gemini request fields through as given', () => {

@@ -9,6 +9,10 @@ describe('groq', () => {
     );
   });
 
+  it('takes only /v1/chat/completions, the one endpoint groq-sdk\'s BatchCreateParams allows', () => {
+    expect(groq.endpoints).toEqual(['/v1/chat/completions']);
+  });
+
   it('allows 100 MB per file', () => {
     expect(groq.limits).toEqual({ defaultMaxBytes: 100_000_000, maxBytes: 100_000_000, maxLines: 50_000 });
   });

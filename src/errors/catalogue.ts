@@ -657,10 +657,10 @@ export const E = {
         ? 'add mime_type (e.g. image/png) beside url in image_url'
         : 'add mime_type beside url in image_url: a constant such as image/jpeg, or a template such as "{{image_type}}"',
   }),
-  BedrockFewRecords: entry<{ records: number; min: number }>({
-    code: 'bedrock-few-records',
+  FewRecords: entry<{ provider: string; file: string; records: number; min: number }>({
+    code: 'few-records',
     kind: 'data',
-    message: (a) => `a Bedrock batch job needs at least ${a.min} records by default, and this file has ${a.records}`,
+    message: (a) => `${a.file} holds ${a.records.toLocaleString('en-US')} record(s); a ${a.provider} batch job needs at least ${a.min.toLocaleString('en-US')} by default`,
     hint: () => 'add records, run these requests with InvokeModel directly, or check the "minimum number of records per batch inference job" quota of your account',
   }),
 

@@ -13,6 +13,7 @@ import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { lineTokenCounter } from '../stats/tokens.js';
+import { maxUnits, unitsPerRequest } from '../providers/units.js';
 import { duplicateProblem, firstUses } from './name-duplicates.js';
 import { groupOutcomes } from './outcomes.js';
 import type { PreparedGroup } from './prepare.js';
@@ -72,6 +73,8 @@ interface Partition {
   writer: ShardWriter;
   /** input tokens of a line, only under output.max_tokens_per_shard (the tokenizer is slow) */
   countTokens?: (line: string) => number;
+  /** units each request counts against the provider's cap (src/providers/units.ts) */
+  units: number;
   /** variants (lanes) in this partition */
   lanes: number;
   written: number;
@@ -87,8 +90,8 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   for (const { batch } of group.variants) {
     let part = partitions.get(batch.name);
     if (!part) {
-      const writer = new ShardWriter(opts.tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false);
-      part = { batch, writer, lanes: 0, written: 0, rejected: 0, variants: [] };
+      const writer = new ShardWriter(opts.tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, maxUnits(batch.provider, batch.endpoint));
+      part = { batch, writer, lanes: 0, written: 0, rejected: 0, variants: [], units: unitsPerRequest(batch) };
       if (batch.maxTokensPerShard !== undefined) part.countTokens = await lineTokenCounter(batch.model);
       partitions.set(batch.name, part);
     }
@@ -117,7 +120,7 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
           progress.written++;
           progress.bytes += o.bytes;
           // a failing build only checks the rest
-          if (!failed && !opts.failing) part.writer.write(o.line, o.bytes, o.id, part.countTokens?.(o.line));
+          if (!failed && !opts.failing) part.writer.write(o.line, o.bytes, o.id, part.countTokens?.(o.line) ?? 0, part.units);
           continue;
         }
         part.rejected++;
@@ -165,10 +168,16 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
 
   const summaries: BatchSummary[] = [];
   const manifests: BatchManifest[] = [];
+  /** shards below the provider's per-job minimum (Bedrock): a job may refuse them */
+  const few: Problem[] = [];
   const rows = progress.rows;
   for (const part of partitions.values()) {
     const shards = part.writer.close();
     const { batch } = part;
+    const min = batch.provider.limits.minLines;
+    for (const s of min === undefined ? [] : shards.filter((x) => x.lines < min)) {
+      few.push(problem(E.FewRecords, { provider: batch.provider.name, file: s.file, records: s.lines, min: min! }, undefined, 'warning'));
+    }
     const requests = rows * part.lanes;
     summaries.push({
       name: batch.name,
@@ -198,5 +207,5 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
       shards,
     });
   }
-  return { summaries, manifests, problems: tally.finish(shown), shown: tally.count, failed, stopped, rejects: opts.rejects.lines, late };
+  return { summaries, manifests, problems: [...tally.finish(shown), ...few], shown: tally.count, failed, stopped, rejects: opts.rejects.lines, late };
 }

@@ -20,6 +20,7 @@ import { ShardPlanner } from '../stages/shard/shard-plan.js';
 import { shardFileName } from '../stages/shard/shard-writer.js';
 import { UniqueIds } from '../stages/validate/unique-ids.js';
 import { loadPrepared, type ToolOptions } from '../tools/load-prepared.js';
+import { maxUnits, unitsPerRequest } from '../providers/units.js';
 import { costOf, priceFor, PRICES_DATE, type ModelPrice } from './prices.js';
 import { countRequestTokens, encodingFor, loadTokenizer, requestBody, type CountText, type EncodingName } from './tokens.js';
 
@@ -159,6 +160,7 @@ async function groupStats(group: PreparedGroup, ids: UniqueIds): Promise<{ batch
           maxBytes: batch.maxBytes,
           ...(batch.maxLines !== undefined && { maxLines: batch.maxLines }),
           ...(batch.maxTokensPerShard !== undefined && { maxTokens: batch.maxTokensPerShard }),
+          ...(maxUnits(batch.provider, batch.endpoint) !== undefined && { maxUnits: maxUnits(batch.provider, batch.endpoint) }),
         }),
         count: await loadTokenizer(encoding),
         encoding,
@@ -188,7 +190,7 @@ async function groupStats(group: PreparedGroup, ids: UniqueIds): Promise<{ batch
       const part = parts[o.lane.index]!;
       const body = requestBody(JSON.parse(o.line) as Record<string, Json>);
       const tokens = countRequestTokens(part.count, body);
-      if (part.planner.place(o.bytes, tokens)) {
+      if (part.planner.place(o.bytes, tokens, unitsPerRequest(part.batch))) {
         part.firstIds.push(o.id);
         part.firstOrigins.push(o.row.origin);
       }

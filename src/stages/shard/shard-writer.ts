@@ -1,7 +1,7 @@
 /**
  * Streams lines into numbered shard files (`<name>-00001.jsonl`, names sort in output order).
  * Where a shard ends is decided by ShardPlanner (shard-plan.ts), the one sharding rule that stats
- * uses too: max bytes, max lines and the optional input-token budget.
+ * uses too: max bytes, max lines, the optional input-token budget and the provider's unit cap.
  * Lines are gathered in one reusable 256 KiB buffer and written synchronously when it is full: a
  * CLI build has nothing else to do meanwhile, one big write beats many small awaits, and a line
  * leaves no string behind once it is copied (the heap stays small however many rows go by).
@@ -44,9 +44,12 @@ export class ShardWriter {
     maxTokens?: number,
     /** also write `<shard>.ids.txt`: for providers whose lines carry no id (vertex) */
     private readonly withIds = false,
+    /** the provider's unit cap per batch (OpenAI embeddings: 50,000 inputs) */
+    maxUnits?: number,
   ) {
     const limits: ShardLimits = { maxBytes, maxLines };
     if (maxTokens !== undefined) limits.maxTokens = maxTokens;
+    if (maxUnits !== undefined) limits.maxUnits = maxUnits;
     this.plan = new ShardPlanner(limits);
   }
 
@@ -57,10 +60,10 @@ export class ShardWriter {
 
   /**
    * `bytes` is the UTF-8 length of line + newline; the caller has checked it fits maxBytes.
-   * `tokens` counts only when a token budget was given.
+   * `tokens` counts only when a token budget was given, `units` only under a unit cap.
    */
-  write(line: string, bytes: number, customId: string, tokens = 0): void {
-    const cur = this.place(bytes, customId, tokens);
+  write(line: string, bytes: number, customId: string, tokens = 0, units = 0): void {
+    const cur = this.place(bytes, customId, tokens, units);
     if (!this.room(cur, bytes)) return this.out(cur, Buffer.from(line + '\n'));
     this.used += this.block.write(line, this.used);
     this.block[this.used++] = 0x0a;
@@ -74,9 +77,9 @@ export class ShardWriter {
   }
 
   /** the shard a line of `bytes` goes to, with the line counted */
-  private place(bytes: number, customId: string, tokens: number): Open {
+  private place(bytes: number, customId: string, tokens: number, units: number): Open {
     let cur = this.cur;
-    if (this.plan.place(bytes, tokens) || !cur) cur = this.rotate(customId);
+    if (this.plan.place(bytes, tokens, units) || !cur) cur = this.rotate(customId);
     cur.info.lines++;
     cur.info.bytes += bytes;
     cur.info.last_custom_id = customId;

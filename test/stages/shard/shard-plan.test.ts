@@ -8,9 +8,9 @@ describe('ShardPlanner', () => {
     const p = new ShardPlanner({ maxBytes: 10 });
     expect(place(p, [[4], [6], [1], [10]])).toEqual([true, false, true, true]);
     expect(p.shards).toEqual([
-      { lines: 2, bytes: 10, tokens: 0 },
-      { lines: 1, bytes: 1, tokens: 0 },
-      { lines: 1, bytes: 10, tokens: 0 },
+      { lines: 2, bytes: 10, tokens: 0, units: 0 },
+      { lines: 1, bytes: 1, tokens: 0, units: 0 },
+      { lines: 1, bytes: 10, tokens: 0, units: 0 },
     ]);
     expect(p.bytes).toBe(21);
   });
@@ -31,6 +31,15 @@ describe('ShardPlanner', () => {
     const p = new ShardPlanner({ maxBytes: 1000, maxTokens: 100 });
     expect(place(p, [[1, 10], [1, 250], [1, 10]])).toEqual([true, true, true]);
     expect(p.shards.map((s) => s.tokens)).toEqual([10, 250, 10]);
+  });
+
+  it("honours the provider's unit cap: 50,000 embedding inputs, two per request, make 25,000 requests a shard", () => {
+    const p = new ShardPlanner({ maxBytes: 1e12, maxLines: 50_000, maxUnits: 50_000 });
+    for (let i = 0; i < 30_000; i++) p.place(100, 0, 2);
+    expect(p.shards.map((s) => [s.lines, s.units])).toEqual([
+      [25_000, 50_000],
+      [5_000, 10_000],
+    ]);
   });
 
   it('ignores tokens without a budget', () => {

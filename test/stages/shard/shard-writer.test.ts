@@ -36,6 +36,17 @@ describe('ShardWriter', () => {
     expect(readFileSync(path.join(dir, 'b-00002.jsonl'), 'utf8')).toBe(`${line(2)}\n${line(3)}\n`);
   });
 
+  test('starts a new shard before the unit cap would be passed', async () => {
+    const dir = tmp();
+    const w = new ShardWriter(dir, 'e', 1e9, Infinity, undefined, false, 5);
+    [2, 2, 2, 1, 3].forEach((units, i) => w.write(line(i), Buffer.byteLength(line(i)) + 1, `r${i}`, 0, units));
+    expect(w.close().map((s) => [s.lines, s.first_custom_id])).toEqual([
+      [2, 'r0'],
+      [2, 'r2'],
+      [1, 'r4'],
+    ]);
+  });
+
   test('never exceeds max_bytes counting newlines, and fills a shard exactly to the limit', async () => {
     const dir = tmp();
     const l = line(0, 10); // 30 bytes + newline = 31

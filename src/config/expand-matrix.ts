@@ -4,6 +4,7 @@
  * Bedrock's id template) are read from the provider profile here.
  */
 import { getProvider } from '../providers/registry.js';
+import { CSV_OPTION_KEYS } from '../stages/load/csv-options.js';
 import type { Json } from '../stages/render/tree.js';
 import { parseSize } from '../util/size.js';
 import { formatKeyPath, locate, type ConfigDocument, type KeyPath } from './document.js';
@@ -68,7 +69,10 @@ function resolveVariant(x: ExpandContext, entry: ConfigEntry, messages: Resolved
     source: {
       patterns: Array.isArray(source!.path) ? source!.path : [source!.path],
       ...(source!.format && { format: source!.format }),
-      ...(source!.delimiter && { delimiter: source!.delimiter }),
+      csv: Object.fromEntries(CSV_OPTION_KEYS.filter((k) => source![k] !== undefined).map((k) => [k, source![k]])),
+      ...(source!.encoding !== undefined || source!.bom !== undefined || source!.strict_encoding !== undefined
+        ? { decoding: { ...(source!.encoding && { encoding: source!.encoding }), ...(source!.bom !== undefined && { bom: source!.bom }), ...(source!.strict_encoding && { strict: true }) } }
+        : {}),
       ...(source!.filter !== undefined && { filter: inline(source!.filter, [...entry.where('source'), 'filter']) }),
       offset: source!.offset,
       ...(source!.limit !== undefined && { limit: source!.limit }),

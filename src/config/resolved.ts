@@ -1,4 +1,6 @@
 /** The config after resolution: every default applied, every path absolute, every size a number. */
+import type { CsvOptions } from '../stages/load/csv-options.js';
+import type { Decoding } from '../stages/load/source-file.js';
 import type { Json } from '../stages/render/tree.js';
 import type { Location, Problem } from '../errors/index.js';
 import type { ProviderProfile } from '../providers/profile.js';
@@ -29,7 +31,10 @@ export interface ResolvedMessage {
 export interface ResolvedSource {
   patterns: string[];
   format?: 'csv' | 'tsv' | 'jsonl' | 'json';
-  delimiter?: string;
+  /** CSV/TSV dialect keys as given (csv-parse's names) */
+  csv?: CsvOptions;
+  /** source.encoding, bom, strict_encoding */
+  decoding?: Decoding;
   filter?: TemplateText;
   offset: number;
   limit?: number;

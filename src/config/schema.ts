@@ -72,7 +72,39 @@ export const source = z
       .enum(['csv', 'tsv', 'jsonl', 'json'])
       .optional()
       .describe('File format; by default from the extension (.csv, .tsv, .jsonl/.ndjson, .json = array of objects).'),
-    delimiter: z.string().length(1).optional().describe('CSV field delimiter (default "," for csv, tab for tsv).'),
+    delimiter: z.string().min(1).optional().describe('CSV field delimiter, one or more characters (default "," for csv, tab for tsv).'),
+    quote: z.union([z.string(), z.literal(false)]).optional().describe('CSV quote character (default "); false reads quotes as plain text.'),
+    escape: z.union([z.string().min(1), z.literal(false)]).optional().describe('CSV character that escapes a quote inside a quoted value (default: the quote itself, as in ""); e.g. "\\\\" for \\".'),
+    record_delimiter: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The characters that end a CSV record, e.g. "\\r\\n"; auto (default) takes the first LF, CRLF or CR found.'),
+    comment: z.string().min(1).optional().describe('CSV comment character: text from it to the end of the line is ignored (e.g. "#"). Default none.'),
+    from_line: z.number().int().positive().optional().describe('First line of a CSV file to read (1-based; the header is the first record from here). Default 1.'),
+    to_line: z.number().int().positive().optional().describe('Last line of a CSV file to read. Default: the end.'),
+    columns: z
+      .union([z.boolean(), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe('CSV column names: true (default) takes them from the first record; a list names them for a file without a header; false names them 0, 1, 2 ….'),
+    relax_column_count: z.boolean().optional().describe('Accept CSV records with more or fewer fields than the columns (missing ones absent, extra ones dropped). Default false: such a row is rejected.'),
+    relax_quotes: z
+      .boolean()
+      .optional()
+      .describe('Read stray quotes in CSV values as text instead of rejecting the row. Risky: a quote that was meant to open a value can shift values into other columns. Default false.'),
+    trim: z.boolean().optional().describe('Remove whitespace around CSV values (outside quotes). Default false.'),
+    ltrim: z.boolean().optional().describe('Remove whitespace before CSV values. Default false.'),
+    rtrim: z.boolean().optional().describe('Remove whitespace after CSV values. Default false.'),
+    skip_empty_lines: z.boolean().optional().describe('Skip empty lines in CSV files. Default true.'),
+    encoding: z
+      .enum(['utf-8', 'utf-16le', 'utf-16be', 'latin1', 'windows-1252'])
+      .optional()
+      .describe('Text encoding of the files. Default utf-8; a byte order mark (UTF-8, UTF-16LE/BE) wins over it.'),
+    bom: z.boolean().optional().describe('Look for a byte order mark and drop it. Default true.'),
+    strict_encoding: z
+      .boolean()
+      .optional()
+      .describe('Bytes that are not valid in the encoding are an error (default: a warning naming the first line that holds them).'),
     filter: template
       .optional()
       .describe('Keep only rows for which this template renders "true", e.g. "{{eq split \'test\'}}".'),

@@ -524,11 +524,34 @@ export const E = {
     message: (a) => `top level is ${a.got}, not an array of objects`,
     hint: () => 'wrap the rows in [ … ], or write one object per line as .jsonl',
   }),
-  SourceDelimiterInvalid: entry<{ delimiter: string }>({
-    code: 'source-delimiter-invalid',
+  SourceCsvOptionInvalid: entry<{ detail: string }>({
+    code: 'source-csv-option-invalid',
     kind: 'config',
-    message: (a) => `delimiter ${q(a.delimiter)} cannot separate CSV fields`,
-    hint: () => 'use one character other than a double quote, CR or LF, e.g. "," ";" "|" or "\\t"',
+    message: (a) => `csv-parse cannot use these source options: ${a.detail}`,
+    hint: () => 'the README section "CSV and TSV sources" lists each option and its values',
+  }),
+
+  // ---- sources (src/stages/load, issue 13): CSV records that need a guess, encodings, numbers ----
+  CsvQuoteNotClosed: entry<{ column: number }>({
+    code: 'csv-quote-not-closed',
+    kind: 'data',
+    message: (a) => `malformed row: column ${a.column} opens a quote that is never closed (reading went on at the next line)`,
+    hint: () =>
+      'close the quote; if quotes in this file are plain text, set source.quote: false (README "Messy CSV")',
+  }),
+  CsvQuoteClosesEarly: entry<{ column: number }>({
+    code: 'csv-quote-closes-early',
+    kind: 'data',
+    message: (a) => `malformed row: column ${a.column} is quoted, but its closing quote is followed by more text instead of the delimiter or the line end`,
+    hint: () =>
+      'write a quote inside a quoted value as "", or set source.escape if the file uses \\" ; source.relax_quotes: true reads such values as text but may shift values (README "Messy CSV")',
+  }),
+  CsvQuoteInField: entry<{ column: number }>({
+    code: 'csv-quote-in-field',
+    kind: 'data',
+    message: (a) => `malformed row: column ${a.column} has a quote inside a value that does not start with one`,
+    hint: () =>
+      'quote the whole value and double its quotes ("5"" screen"), or set source.relax_quotes: true to read such quotes as text (README "Messy CSV")',
   }),
   // ---- validate (batchforge validate: src/lint/) ----
   LintUnknownProvider: entry<{ provider: string; known: string[]; suggestion?: string }>({

@@ -29,7 +29,7 @@ export async function* batchRows(
   let toSkip = offset;
   let kept = 0;
   const max = limit ?? Infinity;
-  const opts: ReadOptions = batch.source.delimiter ? { delimiter: batch.source.delimiter } : {};
+  const opts: ReadOptions = batch.source.csv ? { csv: batch.source.csv } : {};
   if (chunkRows !== undefined) opts.chunkRows = chunkRows;
   if (text) opts.text = text;
   for await (const chunk of readRows(files, opts)) {

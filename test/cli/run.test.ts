@@ -174,8 +174,8 @@ describe('data errors exit 1, name the row, and write nothing', () => {
     const r = await cli(dir, 'build');
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
-      'data/rows.csv:3: malformed row: quoted field opened at line 3 is never closed',
-      '  hint: fix the row, or set on_error: skip to write it to the rejects file and go on',
+      'data/rows.csv:3: malformed row: column 2 opens a quote that is never closed (reading went on at the next line)',
+      '  hint: close the quote; if quotes in this file are plain text, set source.quote: false (README "Messy CSV")',
       'build failed: 1 of 2 request(s) from 2 row(s) rejected; out/ is unchanged',
       BUILD_FAILED_HINT,
     ]);
@@ -291,7 +291,7 @@ describe('build', () => {
     const out = readTree(path.join(dir, 'out'));
     expect([...out.keys()]).toEqual(['batch-00001.jsonl', 'manifest.json', 'rejects.jsonl']);
     expect(out.get('rejects.jsonl')!.toString()).toBe(
-      '{"origin":"data/rows.csv:4","batch":"batch","code":"source-row-malformed","message":"malformed row: quoted field opened at line 4 is never closed","raw":"3,\\"Linus\\n"}\n',
+      '{"origin":"data/rows.csv:4","batch":"batch","code":"csv-quote-not-closed","message":"malformed row: column 2 opens a quote that is never closed (reading went on at the next line)","raw":"3,\\"Linus"}\n',
     );
     expect(out.get('batch-00001.jsonl')!.toString().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { custom_id: string }).custom_id)).toEqual(['row-1', 'row-2']);
     const manifest = JSON.parse(out.get('manifest.json')!.toString()) as { batches: Array<{ rows: number; requests: number; rejected: number }>; rejects: unknown };

@@ -3,7 +3,6 @@
  * numbered across files; a row that cannot be read carries a `fault` instead of stopping the
  * stage, so the pipeline decides whether to skip it or stop.
  */
-import { BatchforgeError, E, problem } from '../../errors/index.js';
 import { readCsv } from './read-csv.js';
 import { readJson } from './read-json.js';
 import { readJsonl } from './read-jsonl.js';
@@ -18,6 +17,7 @@ export { formatFromPath } from './source-format.js';
 export type { SourceFile, ReadOptions, TextSource } from './source-file.js';
 export { resolveSources } from './resolve-sources.js';
 export { CsvParser, type CsvSink } from './csv-parser.js';
+export { CSV_OPTION_KEYS, type CsvOptions } from './csv-options.js';
 
 /**
  * Rows per array handed down the pipeline. A chunk's rows (and the text they are sliced from)
@@ -27,18 +27,15 @@ export { CsvParser, type CsvSink } from './csv-parser.js';
 export const DEFAULT_CHUNK_ROWS = 128;
 
 export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): AsyncGenerator<Row[]> {
-  const delimiter = opts.delimiter ?? ',';
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
-    throw new BatchforgeError(problem(E.SourceDelimiterInvalid, { delimiter }));
-  }
+  const csv = opts.csv ?? {};
   const out = new RowBatcher(Math.max(1, Math.floor(opts.chunkRows ?? DEFAULT_CHUNK_ROWS)));
   for (const file of files) {
     switch (file.format) {
       case 'csv':
-        yield* readCsv(file, delimiter, out, opts.readBytes, opts.text);
+        yield* readCsv(file, csv, ',', out, opts.readBytes, opts.text);
         break;
       case 'tsv':
-        yield* readCsv(file, '\t', out, opts.readBytes, opts.text);
+        yield* readCsv(file, csv, '\t', out, opts.readBytes, opts.text);
         break;
       case 'jsonl':
         yield* readJsonl(file, out, opts.readBytes, opts.text);

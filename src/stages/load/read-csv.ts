@@ -1,62 +1,116 @@
 /**
- * CSV/TSV files as rows: the first record names the fields, every value stays a string, and a
- * record with the wrong number of fields or an unclosed quote becomes a faulty row (not a throw).
- * A bad header (empty or repeated name) is a config problem: nothing in the file can be read.
+ * CSV/TSV files as rows. csv-parse's reading (or the fast path proven identical to it) splits the
+ * text; this file names the fields (a header record, a given list, or 0, 1, 2 …), and turns every
+ * record that needed a guess into a faulty row with its line and reason, so that no row is ever
+ * written with values shifted into the wrong columns. A bad header is a config problem: nothing
+ * in the file can be read.
  */
 import { BatchforgeError, E, problem } from '../../errors/index.js';
-import { CsvParser, type CsvSink } from './csv-parser.js';
+import type { CsvFaultKind } from './csv-fault.js';
+import { checkDialect, fastPathServes, parseDialect, type CsvOptions } from './csv-options.js';
+import { CsvParseParser } from './csv-parse-parser.js';
+import { CsvParser, type CsvRecordParser, type CsvSink } from './csv-parser.js';
+import { LineWindow } from './line-window.js';
 import { readTextChunks } from './read-text.js';
-import { malformedRow } from './row-fault.js';
+import { csvFaultRow, faultProblem, malformedRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
 import type { SourceFile, TextSource } from './source-file.js';
 
 export async function* readCsv(
   file: SourceFile,
-  delimiter: string,
+  opts: CsvOptions,
+  defaultDelimiter: string,
   out: RowBatcher,
   readBytes?: number,
   source: TextSource = readTextChunks,
 ): AsyncGenerator<Row[]> {
-  const rows = new CsvRows(file.display, out);
-  const parser = new CsvParser(delimiter, rows);
-  for await (const text of source(file, readBytes)) {
-    parser.push(text);
+  const dialect = parseDialect(opts, defaultDelimiter);
+  checkDialect(dialect, file.display);
+  const rows = new CsvRows(file.display, out, opts);
+  const from = opts.from_line ?? 1;
+  const parser: CsvRecordParser = fastPathServes(dialect, opts)
+    ? new CsvParser(dialect.delimiter as string, rows)
+    : new CsvParseParser(dialect, rows, from);
+  const window = from > 1 || opts.to_line !== undefined ? new LineWindow(from, opts.to_line) : undefined;
+  for await (const chunk of source(file, readBytes)) {
+    const text = window ? window.take(chunk) : chunk;
+    if (text.length > 0) parser.push(text);
     yield* out.full();
+    // past to_line: leaving the loop closes the file
+    if (window?.finished) break;
   }
   parser.end();
   yield* out.full();
 }
 
 class CsvRows implements CsvSink {
-  private header: string[] | undefined;
+  private names: string[] | undefined;
+  /** the field count every record must have (header, columns list, or the first record) */
+  private expected: number | undefined;
   private build: ((fields: string[]) => Record<string, string>) | undefined;
+  private readonly relax: boolean;
+  private readonly what: string;
 
   constructor(
     private readonly file: string,
     private readonly out: RowBatcher,
-  ) {}
+    private readonly opts: CsvOptions,
+  ) {
+    this.relax = opts.relax_column_count === true;
+    const columns = opts.columns ?? true;
+    if (Array.isArray(columns)) this.setNames(columns);
+    this.what = columns === true ? 'header has' : columns === false ? 'the first row has' : 'source.columns names';
+  }
+
+  private setNames(names: string[]): void {
+    this.names = names;
+    this.expected = names.length;
+    this.build = objectBuilder(names);
+  }
 
   record(fields: string[], line: number, text: string, start: number, end: number): void {
-    const header = this.header;
-    if (header === undefined) {
-      checkHeader(fields, this.file, line);
-      this.header = fields;
-      this.build = objectBuilder(fields);
-      return;
-    }
     const out = this.out;
-    if (fields.length !== header.length) {
-      const detail = `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, header has ${header.length}`;
-      out.add(malformedRow(this.file, line, out.index++, detail, text.slice(start, end)));
+    if (this.expected === undefined) {
+      if ((this.opts.columns ?? true) === true) {
+        checkHeader(fields, this.file, line);
+        this.setNames(fields);
+        return;
+      }
+      // columns: false — the first record sets the count, its fields are named by position
+      this.setNames(fields.map((_, i) => String(i)));
+    }
+    const expected = this.expected!;
+    if (fields.length !== expected) {
+      if (!this.relax) {
+        const detail = `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, ${this.what} ${expected}`;
+        out.add(malformedRow(this.file, line, out.index++, detail, text.slice(start, end)));
+        return;
+      }
+      out.add({ data: this.relaxed(fields), origin: { file: this.file, line }, index: out.index++ });
       return;
     }
     out.add({ data: this.build!(fields), origin: { file: this.file, line }, index: out.index++ });
   }
 
-  unclosed(recordLine: number, quoteLine: number, raw: string): void {
-    const detail = `quoted field opened at line ${quoteLine} is never closed`;
-    this.out.add(malformedRow(this.file, recordLine, this.out.index++, detail, raw));
+  /** relax_column_count, as csv-parse reads it: missing fields are absent; extra ones are dropped (kept, named by position, with columns: false) */
+  private relaxed(fields: string[]): Record<string, string> {
+    const names = this.names!;
+    const data: Record<string, string> = {};
+    const n = this.opts.columns === false ? fields.length : Math.min(fields.length, names.length);
+    for (let i = 0; i < n; i++) {
+      Object.defineProperty(data, names[i] ?? String(i), { value: fields[i]!, enumerable: true, writable: true, configurable: true });
+    }
+    return data;
+  }
+
+  fault(kind: CsvFaultKind, line: number, column: number, raw: string): void {
+    if (this.expected === undefined && (this.opts.columns ?? true) === true) {
+      // the header itself cannot be read
+      const p = faultProblem(kind, column, this.file, line);
+      throw new BatchforgeError(problem(E.SourceHeaderInvalid, { detail: p.message }, { file: this.file, line }));
+    }
+    this.out.add(csvFaultRow(this.file, line, this.out.index++, kind, column, raw));
   }
 }
 

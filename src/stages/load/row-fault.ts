@@ -1,5 +1,6 @@
 /** Rows that could not be read still travel down the pipeline, carrying the reason and the text. */
-import { E, problem } from '../../errors/index.js';
+import { E, problem, type Problem } from '../../errors/index.js';
+import type { CsvFaultKind } from './csv-fault.js';
 import type { Row } from './row.js';
 
 const RAW_MAX = 200;
@@ -17,6 +18,21 @@ export function malformedRow(file: string, line: number, index: number, detail: 
     fault: problem(E.SourceRowMalformed, { detail }, { file, line }),
     raw: clipRaw(raw),
   };
+}
+
+const csvFaults = {
+  'quote-not-closed': E.CsvQuoteNotClosed,
+  'quote-closes-early': E.CsvQuoteClosesEarly,
+  'quote-in-field': E.CsvQuoteInField,
+} as const;
+
+/** the problem for a CSV record csv-parse refuses; `column` is the 1-based field number */
+export function faultProblem(kind: CsvFaultKind, column: number, file: string, line: number): Problem {
+  return problem(csvFaults[kind], { column }, { file, line });
+}
+
+export function csvFaultRow(file: string, line: number, index: number, kind: CsvFaultKind, column: number, raw: string): Row {
+  return { data: {}, origin: { file, line }, index, fault: faultProblem(kind, column, file, line), raw: clipRaw(raw) };
 }
 
 export function notObjectRow(file: string, line: number, index: number, value: unknown, raw: string): Row {

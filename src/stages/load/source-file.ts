@@ -1,3 +1,4 @@
+import type { CsvOptions } from './csv-options.js';
 import type { SourceFormat } from './source-format.js';
 
 export interface SourceFile {
@@ -12,8 +13,8 @@ export interface SourceFile {
 export type TextSource = (file: SourceFile, readBytes?: number) => AsyncIterable<string>;
 
 export interface ReadOptions {
-  /** CSV only, one character (default `,`); TSV always uses a tab */
-  delimiter?: string;
+  /** how CSV and TSV files are written (csv-parse's options; TSV's delimiter defaults to a tab) */
+  csv?: CsvOptions;
   /** rows per yielded array (default DEFAULT_CHUNK_ROWS) */
   chunkRows?: number;
   /** bytes per file read (default 64 KiB); small values let tests split text anywhere */

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchforgeError, formatProblem } from '../../../src/errors/index.js';
 import { CsvParser } from '../../../src/stages/load/csv-parser.js';
-import { readRows, type ReadOptions, type Row, type SourceFile, type SourceFormat } from '../../../src/stages/load/index.js';
+import { readRows, type CsvOptions, type ReadOptions, type Row, type SourceFile, type SourceFormat } from '../../../src/stages/load/index.js';
 
 import { tempDir } from '../../support/tree.js';
 import { prng } from '../../support/prng.js';
@@ -22,14 +22,14 @@ export async function collect(files: SourceFile[], opts?: ReadOptions): Promise<
   return rows;
 }
 
-export type Parsed = Array<{ line: number; fields: string[]; raw: string } | { unclosed: number; quoteLine: number; raw: string }>;
+export type Parsed = Array<{ line: number; fields: string[]; raw: string } | { fault: string; line: number; column: number; raw: string }>;
 
-/** runs the state machine over `text` fed in pieces cut at `cuts` (ascending offsets) */
+/** runs the fast CSV state machine over `text` fed in pieces cut at `cuts` (ascending offsets) */
 export function parseCsv(text: string, cuts: number[] = [], delimiter = ','): Parsed {
   const out: Parsed = [];
   const parser = new CsvParser(delimiter, {
     record: (fields, line, t, start, end) => out.push({ line, fields: [...fields], raw: t.slice(start, end) }),
-    unclosed: (unclosed, quoteLine, raw) => out.push({ unclosed, quoteLine, raw }),
+    fault: (fault, line, column, raw) => out.push({ fault, line, column, raw }),
   });
   let last = 0;
   for (const cut of cuts) {
@@ -59,4 +59,10 @@ export async function thrown(p: Promise<unknown>): Promise<string> {
     throw e;
   }
   throw new Error('expected a BatchforgeError');
+}
+
+/** a CSV file's rows read with these source options, as plain data (faults as their first line) */
+export async function csvRows(text: string | Buffer, csv: CsvOptions = {}, name = 'x.csv'): Promise<Array<Record<string, unknown>>> {
+  const rows = await collect([sourceFile(name, text, name.endsWith('.tsv') ? 'tsv' : 'csv')], { csv });
+  return rows.map((r) => (r.fault ? { line: r.origin.line, fault: formatProblem(r.fault).split('\n')[0] } : { line: r.origin.line, ...r.data }));
 }

@@ -45,8 +45,8 @@ describe('reading CSV files', () => {
     expect(rows[0]!.fault!.message).toBe('malformed row: row has 1 field, header has 2');
   });
 
-  it('reports a quote never closed at the line where its record starts and reads no further', async () => {
-    const text = 'id,text\n1,ok\n2,"fine\nstill fine"\n3,"broken\n4,lost\n5,lost\n';
+  it('reports a quote never closed at the line where its record starts, and reads the lines after it', async () => {
+    const text = 'id,text\n1,ok\n2,"fine\nstill fine"\n3,"broken\n4,kept\n5,kept\n';
     const rows = await collect([sourceFile('open.csv', text, 'csv')]);
     expect(plain(rows)).toEqual([
       { line: 2, index: 0, data: { id: '1', text: 'ok' } },
@@ -54,11 +54,13 @@ describe('reading CSV files', () => {
       {
         line: 5,
         index: 2,
-        fault: 'data/open.csv:5: malformed row: quoted field opened at line 5 is never closed\n  hint: fix the row, or set on_error: skip to write it to the rejects file and go on',
-        raw: '3,"broken\n4,lost\n5,lost\n',
+        fault: 'data/open.csv:5: malformed row: column 2 opens a quote that is never closed (reading went on at the next line)\n  hint: close the quote; if quotes in this file are plain text, set source.quote: false (README "Messy CSV")',
+        raw: '3,"broken',
       },
+      { line: 6, index: 3, data: { id: '4', text: 'kept' } },
+      { line: 7, index: 4, data: { id: '5', text: 'kept' } },
     ]);
-    expect(rows[2]!.fault!.code).toBe('source-row-malformed');
+    expect(rows[2]!.fault!.code).toBe('csv-quote-not-closed');
     expect(rows[2]!.fault!.location).toEqual({ file: 'data/open.csv', line: 5 });
   });
 
@@ -98,20 +100,21 @@ describe('reading CSV files', () => {
     }
   });
 
-  it('reads TSV with tabs whatever delimiter is set', async () => {
+  it('reads TSV with tabs unless a delimiter is set', async () => {
     const file = sourceFile('rows.tsv', 'a\tb\n"x\ty"\t1,2\n', 'tsv');
-    expect(plain(await collect([file], { delimiter: ';' }))).toEqual([{ line: 2, index: 0, data: { a: 'x\ty', b: '1,2' } }]);
+    expect(plain(await collect([file]))).toEqual([{ line: 2, index: 0, data: { a: 'x\ty', b: '1,2' } }]);
   });
 
-  it('uses the delimiter option for CSV', async () => {
-    const file = sourceFile('semi.csv', 'a;b\n1,5;2\n', 'csv');
-    expect(plain(await collect([file], { delimiter: ';' }))).toEqual([{ line: 2, index: 0, data: { a: '1,5', b: '2' } }]);
-  });
-
-  it('refuses a delimiter that cannot separate fields', async () => {
-    for (const delimiter of ['', ';;', '"', '\n']) {
-      expect(await thrown(collect([], { delimiter }))).toBe(
-        `[config] delimiter ${JSON.stringify(delimiter)} cannot separate CSV fields\n  hint: use one character other than a double quote, CR or LF, e.g. "," ";" "|" or "\\t"`,
+  it('refuses a delimiter that cannot separate fields, naming the file', async () => {
+    const file = sourceFile('any.csv', 'a\n', 'csv');
+    const cases: Array<[string, string]> = [
+      ['', 'Invalid option delimiter: delimiter must be a non empty string or buffer or array of string|buffer, got ""'],
+      ['"', 'delimiter and quote are both "\\""'],
+      ['\n', 'delimiter "\\n" holds a line end'],
+    ];
+    for (const [delimiter, detail] of cases) {
+      expect(await thrown(collect([file], { csv: { delimiter } }))).toBe(
+        `[config] data/any.csv: csv-parse cannot use these source options: ${detail}\n  hint: the README section "CSV and TSV sources" lists each option and its values`,
       );
     }
   });

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { csvRows } from '../helpers.js';
+
+describe('source.trim', () => {
+  it('is false by default: spaces are data, and a space before a quote makes the quote a stray one', async () => {
+    expect(await csvRows('a,b\n 1 , 2\n')).toEqual([{ line: 2, a: ' 1 ', b: ' 2' }]);
+    expect(await csvRows('a,b\n1, "2"\n')).toEqual([{ line: 2, fault: 'data/x.csv:2: malformed row: column 2 has a quote inside a value that does not start with one' }]);
+  });
+
+  it('true removes whitespace around values, also around quoted ones', async () => {
+    expect(await csvRows('a,b\n 1 , "2, x" \n', { trim: true })).toEqual([{ line: 2, a: '1', b: '2, x' }]);
+  });
+});

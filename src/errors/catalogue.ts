@@ -532,6 +532,12 @@ export const E = {
   }),
 
   // ---- sources (src/stages/load, issue 13): CSV records that need a guess, encodings, numbers ----
+  SourceNumberOverflow: entry<{ number: string }>({
+    code: 'source-number-overflow',
+    kind: 'data',
+    message: (a) => `number ${a.number} is too large to read exactly (as a double it is Infinity)`,
+    hint: () => 'write it as a string ("1e400") if it is an id or a label; batchforge never rounds a number silently',
+  }),
   CsvQuoteNotClosed: entry<{ column: number }>({
     code: 'csv-quote-not-closed',
     kind: 'data',

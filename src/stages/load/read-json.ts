@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { BatchforgeError, E, problem } from '../../errors/index.js';
+import { NumberOverflow, parseJson } from './exact-number.js';
 import { unreadable } from './read-text.js';
 import { describeJson, isJsonObject, notObjectRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
@@ -24,8 +25,13 @@ export async function* readJson(file: SourceFile, out: RowBatcher): AsyncGenerat
   }
   let items: unknown;
   try {
-    items = JSON.parse(text);
+    items = parseJson(text);
   } catch (err) {
+    if (err instanceof NumberOverflow) {
+      const at = text.indexOf(err.token);
+      const line = at === -1 ? undefined : text.slice(0, at).split('\n').length;
+      throw new BatchforgeError(problem(E.SourceNumberOverflow, { number: err.token }, { file: name, ...(line !== undefined && { line }) }));
+    }
     throw new BatchforgeError(problem(E.SourceJsonInvalid, { detail: (err as Error).message }, { file: name }));
   }
   if (!Array.isArray(items)) {

@@ -1,9 +1,11 @@
 /**
  * JSONL/NDJSON files as rows, one object per line, read line by line (never the whole file).
- * Blank lines are skipped; CRLF is fine; a line that is not JSON or not an object is a faulty row.
+ * Blank lines are skipped; CRLF is fine; a line that is not JSON or not an object is a faulty row,
+ * and so is a number too large for a double. Integers beyond 2^53 keep their digits (exact-number.ts).
  */
 import { readTextChunks } from './read-text.js';
-import { isJsonObject, malformedRow, notObjectRow } from './row-fault.js';
+import { NumberOverflow, parseJson } from './exact-number.js';
+import { isJsonObject, malformedRow, notObjectRow, overflowRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
 import type { SourceFile, TextSource } from './source-file.js';
@@ -20,9 +22,9 @@ export async function* readJsonl(file: SourceFile, out: RowBatcher, readBytes?: 
     if (!isBlank(body)) {
       let value: unknown;
       try {
-        value = JSON.parse(body);
+        value = parseJson(body);
       } catch (err) {
-        out.add(malformedRow(name, line, out.index++, (err as Error).message, body));
+        out.add(err instanceof NumberOverflow ? overflowRow(name, line, out.index++, err.token, body) : malformedRow(name, line, out.index++, (err as Error).message, body));
         return;
       }
       if (isJsonObject(value)) out.add({ data: value, origin: { file: name, line }, index: out.index++ });

@@ -35,6 +35,10 @@ export function csvFaultRow(file: string, line: number, index: number, kind: Csv
   return { data: {}, origin: { file, line }, index, fault: faultProblem(kind, column, file, line), raw: clipRaw(raw) };
 }
 
+export function overflowRow(file: string, line: number, index: number, number: string, raw: string): Row {
+  return { data: {}, origin: { file, line }, index, fault: problem(E.SourceNumberOverflow, { number }, { file, line }), raw: clipRaw(raw) };
+}
+
 export function notObjectRow(file: string, line: number, index: number, value: unknown, raw: string): Row {
   return {
     data: {},

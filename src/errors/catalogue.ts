@@ -532,6 +532,12 @@ export const E = {
   }),
 
   // ---- sources (src/stages/load, issue 13): CSV records that need a guess, encodings, numbers ----
+  SourceEncodingInvalid: entry<{ encoding: string }>({
+    code: 'source-encoding-invalid',
+    kind: 'data',
+    message: (a) => `bytes that are not valid ${a.encoding} (the first on this line); the characters read for them are a guess`,
+    hint: () => 'set source.encoding to the file\'s encoding (utf-8, utf-16le, utf-16be, latin1, windows-1252); strict_encoding: true makes this an error',
+  }),
   SourceNumberOverflow: entry<{ number: string }>({
     code: 'source-number-overflow',
     kind: 'data',

@@ -6,6 +6,7 @@
 import { readCsv } from './read-csv.js';
 import { readJson } from './read-json.js';
 import { readJsonl } from './read-jsonl.js';
+import { readTextChunks } from './read-text.js';
 import { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
 import type { ReadOptions, SourceFile } from './source-file.js';
@@ -14,7 +15,8 @@ export type { Row, Origin } from './row.js';
 export { formatOrigin } from './row.js';
 export type { SourceFormat } from './source-format.js';
 export { formatFromPath } from './source-format.js';
-export type { SourceFile, ReadOptions, TextSource } from './source-file.js';
+export type { SourceFile, ReadOptions, TextSource, Decoding } from './source-file.js';
+export { SOURCE_ENCODINGS, type SourceEncoding } from './decode-text.js';
 export { resolveSources } from './resolve-sources.js';
 export { CsvParser, type CsvSink } from './csv-parser.js';
 export { CSV_OPTION_KEYS, type CsvOptions } from './csv-options.js';
@@ -29,19 +31,21 @@ export const DEFAULT_CHUNK_ROWS = 128;
 export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): AsyncGenerator<Row[]> {
   const csv = opts.csv ?? {};
   const out = new RowBatcher(Math.max(1, Math.floor(opts.chunkRows ?? DEFAULT_CHUNK_ROWS)));
-  for (const file of files) {
+  const text = opts.text ?? ((f: SourceFile, readBytes?: number) => readTextChunks(f, readBytes, opts.onWarning));
+  for (const given of files) {
+    const file = opts.decoding && !given.decoding ? { ...given, decoding: opts.decoding } : given;
     switch (file.format) {
       case 'csv':
-        yield* readCsv(file, csv, ',', out, opts.readBytes, opts.text);
+        yield* readCsv(file, csv, ',', out, opts.readBytes, text);
         break;
       case 'tsv':
-        yield* readCsv(file, csv, '\t', out, opts.readBytes, opts.text);
+        yield* readCsv(file, csv, '\t', out, opts.readBytes, text);
         break;
       case 'jsonl':
-        yield* readJsonl(file, out, opts.readBytes, opts.text);
+        yield* readJsonl(file, out, opts.readBytes, text);
         break;
       case 'json':
-        yield* readJson(file, out);
+        yield* readJson(file, out, text);
         break;
     }
   }

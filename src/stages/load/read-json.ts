@@ -5,24 +5,20 @@
  * top-level item begins. Text that is not JSON, or a top level that is not an array, is a config
  * problem; items that are not objects are faulty rows.
  */
-import { readFile } from 'node:fs/promises';
 import { BatchforgeError, E, problem } from '../../errors/index.js';
 import { NumberOverflow, parseJson } from './exact-number.js';
-import { unreadable } from './read-text.js';
+import { readTextChunks } from './read-text.js';
 import { describeJson, isJsonObject, notObjectRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
-import type { SourceFile } from './source-file.js';
+import type { SourceFile, TextSource } from './source-file.js';
 
-export async function* readJson(file: SourceFile, out: RowBatcher): AsyncGenerator<Row[]> {
+export async function* readJson(file: SourceFile, out: RowBatcher, source: TextSource = readTextChunks): AsyncGenerator<Row[]> {
   const name = file.display;
-  let text: string;
-  try {
-    // TextDecoder drops a BOM and turns invalid UTF-8 into U+FFFD
-    text = new TextDecoder('utf-8').decode(await readFile(file.path));
-  } catch (err) {
-    throw unreadable(file, err);
-  }
+  // the whole text, decoded as every source is (encoding, BOM, invalid bytes: read-text.ts)
+  const parts: string[] = [];
+  for await (const part of source(file)) parts.push(part);
+  const text = parts.join('');
   let items: unknown;
   try {
     items = parseJson(text);

@@ -1,4 +1,6 @@
 import type { CsvOptions } from './csv-options.js';
+import type { TextOptions } from './decode-text.js';
+import type { Problem } from '../../errors/index.js';
 import type { SourceFormat } from './source-format.js';
 
 export interface SourceFile {
@@ -7,6 +9,13 @@ export interface SourceFile {
   /** the name used in messages and row origins, e.g. `data/rows.csv` */
   display: string;
   format: SourceFormat;
+  /** source.encoding, bom and strict_encoding (default: UTF-8 unless a BOM says otherwise) */
+  decoding?: Decoding;
+}
+
+export interface Decoding extends TextOptions {
+  /** strict_encoding: invalid bytes are an error, not a warning */
+  strict?: boolean;
 }
 
 /** A file as decoded text chunks (readTextChunks, or another thread reading it: see render-thread.ts). */
@@ -15,6 +24,10 @@ export type TextSource = (file: SourceFile, readBytes?: number) => AsyncIterable
 export interface ReadOptions {
   /** how CSV and TSV files are written (csv-parse's options; TSV's delimiter defaults to a tab) */
   csv?: CsvOptions;
+  /** how every file's bytes become text */
+  decoding?: Decoding;
+  /** gets the loader's warnings (bytes invalid in the file's encoding) */
+  onWarning?: (p: Problem) => void;
   /** rows per yielded array (default DEFAULT_CHUNK_ROWS) */
   chunkRows?: number;
   /** bytes per file read (default 64 KiB); small values let tests split text anywhere */

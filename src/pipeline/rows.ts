@@ -3,6 +3,7 @@
  * @index renumbered over the rows kept. Reading stops as soon as the limit is reached.
  */
 import type { ResolvedBatch } from '../config/resolved.js';
+import type { Problem } from '../errors/index.js';
 import { readRows, type ReadOptions, type SourceFile, type TextSource } from '../stages/load/index.js';
 import type { Row } from '../stages/load/row.js';
 import type { RequestPlan } from '../stages/render/plan.js';
@@ -13,6 +14,8 @@ export interface RowCounts {
   scanned: number;
   /** rows dropped by filter or offset */
   skipped: number;
+  /** the loader's warnings (bytes invalid in a file's encoding), when the caller reports them */
+  warnings?: Problem[];
 }
 
 export async function* batchRows(
@@ -30,6 +33,9 @@ export async function* batchRows(
   let kept = 0;
   const max = limit ?? Infinity;
   const opts: ReadOptions = batch.source.csv ? { csv: batch.source.csv } : {};
+  if (batch.source.decoding) opts.decoding = batch.source.decoding;
+  const warnings = counts.warnings;
+  if (warnings) opts.onWarning = (p) => warnings.push(p);
   if (chunkRows !== undefined) opts.chunkRows = chunkRows;
   if (text) opts.text = text;
   for await (const chunk of readRows(files, opts)) {

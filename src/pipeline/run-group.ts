@@ -104,7 +104,7 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   // a run that has nothing left to show says nothing more about stopping: the earlier one did
   const tally = new ProblemTally(opts.budget, opts.budget > 0 ? problem(E.TooManyProblems, { limit: MAX_PROBLEMS }) : undefined);
   const duplicates: Array<{ at: number; id: string; origin: Origin }> = [];
-  const counts: RowCounts = { scanned: 0, skipped: 0 };
+  const counts: RowCounts = { scanned: 0, skipped: 0, warnings: [] };
   const progress: GroupProgress = { rows: 0, written: 0, rejected: 0, shards: 0, bytes: 0 };
   let failed = false;
   let stopped = false;
@@ -207,5 +207,5 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
       shards,
     });
   }
-  return { summaries, manifests, problems: [...tally.finish(shown), ...few], shown: tally.count, failed, stopped, rejects: opts.rejects.lines, late };
+  return { summaries, manifests, problems: [...counts.warnings!, ...tally.finish(shown), ...few], shown: tally.count, failed, stopped, rejects: opts.rejects.lines, late };
 }

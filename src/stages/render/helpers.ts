@@ -7,15 +7,17 @@
  * to it) calls them through `toHandlebars`, so both run the very same functions. That also keeps
  * Handlebars' options object, which holds the whole row, out of every prompt.
  */
+import { stringifyJson } from '../load/exact-number.js';
+
 export type Helper = (args: unknown[], hash: Record<string, unknown>) => unknown;
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? stringifyJson(v) : String(v));
 const eq: Helper = ([x, y]) => x === y || (x !== undefined && y !== undefined && String(x) === String(y));
 
 export const helpers: Record<string, Helper> = {
   /** {{json value}}: the value as compact JSON; {{json this}} is the whole row */
-  json: ([v], hash) => JSON.stringify(v === undefined ? null : v, null, typeof hash.indent === 'number' ? hash.indent : undefined),
+  json: ([v], hash) => stringifyJson(v === undefined ? null : v, typeof hash.indent === 'number' ? hash.indent : undefined),
   /** {{default value "fallback"}}: fallback when the value is missing, null or empty */
   default: ([v, ...fallbacks]) => {
     if (!isEmpty(v)) return v;

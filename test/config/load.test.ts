@@ -183,6 +183,25 @@ batches:
     ]);
   });
 
+  test('schema defaults never hide a top-level value from a batch entry', async () => {
+    // defaults sit on the top-level keys only: were they on entries too, each entry would get
+    // provider openai, on_error fail and override_limits false over what the top level says
+    const text = `provider: groq
+model: m
+on_error: skip
+source: { path: data/rows.csv }
+messages: [{ role: user, content: "{{text}}" }]
+output: { override_limits: true }
+batches:
+  - name: a
+    output: { max_bytes: 150MB }
+`;
+    const res = await loadConfig({ cwd: project({ ...DATA, 'batch.config.yaml': text }) });
+    const a = res.config!.batches[0]!;
+    expect([a.provider.name, a.onError, a.maxBytes]).toEqual(['groq', 'skip', 150_000_000]);
+    expect(res.problems.map((p) => [p.code, p.severity, p.location?.path])).toEqual([['max-bytes-over-provider', 'warning', 'batches[0].output.max_bytes']]);
+  });
+
   test('the same batch name twice is an error', async () => {
     writeFileSync('/dev/null', '');
     const text = CHAT + 'batches:\n  - name: a\n  - name: a\n';

@@ -26,7 +26,7 @@ function combinations(matrix: Record<string, Json[]>): Array<Record<string, Json
 }
 
 /** A model name as a file name part: `Qwen/Qwen3-8B` → `Qwen_Qwen3-8B`. */
-export function fileSlug(s: string): string {
+function fileSlug(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 

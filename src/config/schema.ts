@@ -232,6 +232,4 @@ export const configSchema = z
 export type ConfigInput = z.input<typeof configSchema>;
 /** The config after the schema: top-level defaults filled in. */
 export type ConfigValue = z.output<typeof configSchema>;
-export type BatchEntryInput = z.input<typeof batchEntry>;
-export type MessageInput = z.input<typeof message>;
 export type SourceInput = z.input<typeof source>;

@@ -50,6 +50,12 @@ export const E = {
     message: (a) => `${a.command}: unexpected argument ${q(a.argument)}`,
     hint: (a) => `\`batchforge ${a.command}\` takes options only; run \`batchforge ${a.command} --help\``,
   }),
+  ResultsUnmatched: entry<{ results: number }>({
+    code: 'results-unmatched',
+    kind: 'data',
+    message: (a) => `${a.results.toLocaleString('en-US')} result(s) matched no request of the build`,
+    hint: () => 'the provider returned custom_ids this build does not have: check that --dir is the build these batches were submitted from',
+  }),
   PreviewCountBad: entry<{ count: string }>({
     code: 'preview-count-bad',
     kind: 'usage',

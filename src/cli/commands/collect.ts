@@ -1,7 +1,8 @@
 import { collect, RESULTS_CSV, RESULTS_JSONL } from '../../lifecycle/collect.js';
+import { E, problem } from '../../errors/index.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { n, table } from '../print.js';
+import { n, printProblems, table } from '../print.js';
 import { dirOptions, dirUsage, resolveLifecycle, type LifecycleDeps } from './lifecycle-deps.js';
 
 type StreamRequests = NonNullable<LifecycleDeps['streamRequests']>;
@@ -27,7 +28,7 @@ ${dirUsage}
       const counts = await collect(outDir, { ...options, csv, requests: deps.streamRequests(configPath, io.cwd) });
       const rows = (['succeeded', 'failed', 'expired', 'missing', 'canceled'] as const).map((k) => [k, n(counts[k])]);
       io.stdout.write(table(['requests', n(counts.requests)], rows) + '\n');
-      if (counts.unmatched) io.stderr.write(`warning: ${n(counts.unmatched)} result(s) matched no request of the build\n`);
+      if (counts.unmatched) printProblems(io, [problem(E.ResultsUnmatched, { results: counts.unmatched }, undefined, 'warning')]);
       const written = [RESULTS_JSONL, ...(csv ? [RESULTS_CSV] : [])].map((f) => `${shown}/${f}`);
       io.stderr.write(`wrote ${written.join(', ')}\n`);
       if (counts.failed + counts.expired + counts.missing > 0) {

@@ -1,8 +1,13 @@
-/** Writes a text file line by line with backpressure, into a temp file renamed on `close`, so readers never see half a file. */
+/**
+ * Writes a text file line by line with backpressure, into a temp file flushed to disk and renamed
+ * on `close`, so readers never see half a file and a power cut leaves the old file or the new one.
+ * A killed process leaves its temp file; the next build in the folder removes it.
+ */
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
+import { fsyncDir, fsyncFile } from '../util/write-atomic.js';
 
 export interface LineWriter {
   write(line: string): Promise<void>;
@@ -23,7 +28,9 @@ export function lineWriter(path: string): LineWriter {
     },
     async close() {
       await finish();
+      fsyncFile(temp);
       await rename(temp, path);
+      fsyncDir(dirname(path));
     },
     async abort() {
       await finish();

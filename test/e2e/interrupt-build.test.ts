@@ -65,4 +65,15 @@ describe('interrupting a build', () => {
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['batch-00001.jsonl', 'manifest.json']);
     expect(readFileSync(path.join(dir, 'out/batch-00001.jsonl'), 'utf8').split('\n')).toHaveLength(4);
   }, 60_000);
+
+  test('a second build while one runs is refused, naming the first one\'s pid; the first one finishes', async () => {
+    const dir = writeTree({ 'batch.config.yaml': CONFIG, 'data/q.csv': csv(200_000) });
+    const { child, done } = startBin(dir, ['build']);
+    await staging(path.join(dir, 'out'), child.pid!);
+    const second = runBin(dir, ['build']);
+    expect([second.code, second.stderr.split('\n')[0]]).toEqual([2, expect.stringMatching(new RegExp(`^out is in use by \`batchforge build\` \\(pid ${child.pid} on .+, since .+\\); nothing was done$`))]);
+    expect((await done).code).toBe(0);
+    // 200,000 requests in shards of the openai maximum of 50,000 lines, and nothing left behind
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['batch-00001.jsonl', 'batch-00002.jsonl', 'batch-00003.jsonl', 'batch-00004.jsonl', 'manifest.json']);
+  }, 60_000);
 });

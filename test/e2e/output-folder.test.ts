@@ -2,6 +2,7 @@
  * The output folder as users meet it, through the real CLI process: each case is one that lost
  * or damaged users' files before the commit protocol (issue 11, "What goes wrong today").
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -140,6 +141,23 @@ describe('folders that are not plain folders', () => {
     expect(readdirSync(dir).sort()).toEqual(['batch.config.yaml', 'data', 'out']);
   });
 
+  test('out/ as a mount point (a Docker volume) builds and rebuilds: it is never renamed', (ctx) => {
+    const dir = projectWith();
+    const out = path.join(dir, 'out');
+    mkdirSync(out);
+    // only root can mount (CI containers often may); elsewhere this case cannot be set up
+    if (!root || spawnSync('mount', ['-t', 'tmpfs', 'tmpfs', out]).status !== 0) return ctx.skip();
+    try {
+      expect(runBin(dir, ['build']).code).toBe(0);
+      writeFileSync(path.join(dir, 'data/q.csv'), 'id,q\n1,uno\n');
+      expect(runBin(dir, ['build']).stderr.split('\n').at(-2)).toMatch(/^built out\/ in /);
+      expect(readdirSync(out).sort()).toEqual(['batch-00001.jsonl', 'manifest.json']);
+      expect(outputState(out, [])).toMatchObject({ broken: [], unexplained: [], leftovers: [] });
+    } finally {
+      spawnSync('umount', [out]);
+    }
+  });
+
   test('output.dir naming a file is the user\'s mistake: exit 2, named', () => {
     const dir = projectWith({ 'batch.config.yaml': CONFIG + 'output: { dir: results.txt }\n', 'results.txt': 'keep me\n' });
     expect(runBin(dir, ['build'])).toEqual({
@@ -192,7 +210,7 @@ describe('a build with nothing to write fails and keeps the last good output', (
     const before = texts(path.join(dir, 'out'));
     writeTree(change, dir);
     const r = runBin(dir, ['build']);
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, typeof message === 'string' ? message : expect.stringMatching(message)]);
+    expect([r.code, r.stderr.split('\n')[0], r.stderr.split('\n').length]).toEqual([1, typeof message === 'string' ? message : expect.stringMatching(message), 3]);
     expect(texts(path.join(dir, 'out'))).toEqual(before);
   });
 

@@ -42,7 +42,8 @@ export const buildCommand: Command = {
       io.stderr.write(summaryTable(result.summary) + '\n');
       const verb = values.check ? `${outShown}/ is up to date` : `built ${outShown}/`;
       io.stderr.write(`${verb} in ${(result.summary.ms / 1000).toFixed(2)} s\n`);
-    } else if (result.summary && result.summary.rejected > 0 && result.stale === undefined) {
+    } else if (result.summary && result.summary.rejected > 0 && result.stale === undefined && !result.problems.some((p) => p.code === E.BuildAllRejected.code)) {
+      // (build-all-rejected already said it: on_error: skip rejected every request)
       const { rows, requests, rejected, notReached, stopped } = result.summary;
       printProblems(io, [problem(E.BuildFailed, { rows, requests, rejected, notReached, stopped, out: `${outShown}/` })]);
     }

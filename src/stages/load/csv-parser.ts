@@ -124,6 +124,8 @@ export class CsvParser implements CsvRecordParser {
     // cached next delimiter / quote / CR / record delimiter at or after pos (-1: none in s)
     let dl = s.indexOf(delim);
     let qt = s.indexOf('"');
+    // next LF / CR: a record without either before its end has only its own line end to count
+    let nl = s.indexOf('\n');
     let cr = s.indexOf('\r');
     let brk = -1;
     let brkFor = '';
@@ -131,7 +133,9 @@ export class CsvParser implements CsvRecordParser {
     record: while (pos < len) {
       const recStart = pos;
       const recLine = line;
-      const first = this.rdAt(s, pos, final);
+      // most records start with neither CR nor LF: no empty line to look at
+      const c0 = s.charCodeAt(pos);
+      const first = c0 === LF || c0 === CR ? this.rdAt(s, pos, final) : 0;
       if (first === -1) break;
       if (first > 0) {
         // an empty line (in a CR file, the LF of a CRLF is data: the line ends there)
@@ -154,7 +158,7 @@ export class CsvParser implements CsvRecordParser {
               if (!final) return this.wait(recStart, recLine);
               pos = this.fault(s, recStart, recLine, fields.length + 1, 'quote-not-closed', final);
               line = recLine + 1;
-              [dl, qt, cr, brkFor] = this.restart(s, pos);
+              [dl, qt, nl, cr, brkFor] = this.restart(s, pos);
               continue record;
             }
             if (q + 1 >= len) {
@@ -182,14 +186,16 @@ export class CsvParser implements CsvRecordParser {
               fields.push(value + s.slice(seg, q));
               sink.record(fields, recLine, s, recStart, q + 1);
               pos = q + 1 + r;
-              line = recLine + countLineBreaks(s, recStart, pos);
+              if (nl !== -1 && nl < recStart) nl = s.indexOf('\n', recStart);
+              if (cr !== -1 && cr < recStart) cr = s.indexOf('\r', recStart);
+              line = recLine + ((nl === -1 || nl > q) && (cr === -1 || cr > q) ? this.ownBreak(s, q + 1, r) : countLineBreaks(s, recStart, pos));
               continue record;
             }
             const next = this.fault(s, recStart, recLine, fields.length + 1, 'quote-closes-early', final);
             if (next === -1) return this.wait(recStart, recLine);
             pos = next;
             line = recLine + 1;
-            [dl, qt, cr, brkFor] = this.restart(s, pos);
+            [dl, qt, nl, cr, brkFor] = this.restart(s, pos);
             continue record;
           }
           continue;
@@ -215,17 +221,18 @@ export class CsvParser implements CsvRecordParser {
             stop = -1;
           }
         } else {
-          if (brkFor !== this.rd || (brk !== -1 && brk < pos)) {
-            brkFor = this.rd;
-            brk = s.indexOf(this.rd, pos);
+          const rd = this.rd;
+          if (brkFor !== rd || (brk !== -1 && brk < pos)) {
+            brkFor = rd;
+            brk = s.indexOf(rd, pos);
           }
           if (dl !== -1 && (brk === -1 || dl < brk)) {
             end = dl;
             stop = 0;
           } else if (brk !== -1) {
             end = brk;
-            // -1 for a CR at the end of the text in a CR file: whether an LF follows decides the line count
-            stop = this.rdAt(s, brk, final);
+            // a CR file: a CR at the end of the text waits, whether an LF follows decides the line count
+            stop = rd === '\r' ? this.rdAt(s, brk, final) : rd.length;
             if (stop === -1) return this.wait(recStart, recLine);
           } else {
             // at the very end, a CR that might have begun a CRLF is data
@@ -240,7 +247,7 @@ export class CsvParser implements CsvRecordParser {
           if (next === -1) return this.wait(recStart, recLine);
           pos = next;
           line = recLine + 1;
-          [dl, qt, cr, brkFor] = this.restart(s, pos);
+          [dl, qt, nl, cr, brkFor] = this.restart(s, pos);
           continue record;
         }
         if (stop === -2) stop = this.rdAt(s, end, final);
@@ -251,9 +258,11 @@ export class CsvParser implements CsvRecordParser {
         }
         sink.record(fields, recLine, s, recStart, end);
         pos = stop > 0 ? end + stop : len;
+        // an LF file's record without quotes has no LF but its own (found as brk)
+        if (!quoted && stop > 0 && brkFor === '\n') nl = end;
+        else if (nl !== -1 && nl < recStart) nl = s.indexOf('\n', recStart);
         if (cr !== -1 && cr < recStart) cr = s.indexOf('\r', recStart);
-        // the common record (LF-delimited, no quotes, no CR) holds exactly one line break: its own
-        line = recLine + (quoted || this.rd !== '\n' || (cr !== -1 && cr < pos) ? countLineBreaks(s, recStart, pos) : stop > 0 ? 1 : 0);
+        line = recLine + ((nl === -1 || nl >= end) && (cr === -1 || cr >= end) ? (stop > 0 ? this.ownBreak(s, end, stop) : 0) : countLineBreaks(s, recStart, pos));
         continue record;
       }
     }
@@ -262,8 +271,14 @@ export class CsvParser implements CsvRecordParser {
   }
 
   /** The cached positions after resuming at `pos`: resuming goes back to text already scanned. */
-  private restart(s: string, pos: number): [number, number, number, string] {
-    return [s.indexOf(this.delimiter, pos), s.indexOf('"', pos), s.indexOf('\r', pos), ''];
+  private restart(s: string, pos: number): [number, number, number, number, string] {
+    return [s.indexOf(this.delimiter, pos), s.indexOf('"', pos), s.indexOf('\n', pos), s.indexOf('\r', pos), ''];
+  }
+
+  /** Line breaks in the record delimiter of length `r` at `at` (what countLineBreaks would count there). */
+  private ownBreak(s: string, at: number, r: number): number {
+    // in a CR file, a CR followed by LF is counted at the LF (which the next record holds)
+    return r === 1 && s.charCodeAt(at) === CR && s.charCodeAt(at + 1) === LF ? 0 : 1;
   }
 
   /** The record at `start` needs more text: keep it for the next push. */

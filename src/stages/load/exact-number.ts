@@ -1,10 +1,11 @@
 /**
  * Numbers in JSON and JSONL sources as they are written. JSON.parse rounds an integer beyond
  * 2^53 to the nearest double (9007199254740993 → …992; two different 19-digit ids become one) and
- * turns 1e400 into Infinity. Node 20 has no JSON.parse source access, so a line is first checked
- * with one regular expression for what could lose digits (a run of 16 digits, or a 3-digit
- * exponent); only such lines take the slower exact parse, which keeps those integers as
- * ExactNumber (their digits) and refuses a number that overflows.
+ * turns 1e400 into Infinity. Node 20 has no JSON.parse source access, so the text is parsed as
+ * usual and its numbers looked at: only a value whose magnitude is beyond 2^53 (rounded, or
+ * Infinity) sends the text to the slower exact parse, which keeps such integers as ExactNumber
+ * (their digits) and refuses a number that overflows. Looking at the parsed numbers costs less
+ * than any scan of the text (a regular expression for 16-digit runs took 40 ms per 27 MB).
  */
 
 /** An integer outside the safe range, kept as its digits. Renders as its digits in templates. */
@@ -33,20 +34,28 @@ export class NumberOverflow extends Error {
   }
 }
 
-/** what could lose digits: 16 digits in a row (also inside strings: the check is only a filter), or an exponent of 3 digits */
-const MAY_LOSE = /\d{16}|\d[eE][+-]?\d{3}/;
-
 /** marks, inside the rewritten text, a string that was an unsafe integer */
 const MARK = '\u0000batchforge-exact:';
 
 /** JSON.parse, with unsafe integers kept exact and overflowing numbers refused (NumberOverflow). */
 export function parseJson(text: string): unknown {
-  if (!MAY_LOSE.test(text)) return JSON.parse(text);
+  const value: unknown = JSON.parse(text);
+  if (!hasLargeNumber(value)) return value;
   const rewritten = markUnsafeNumbers(text);
-  if (rewritten === text) return JSON.parse(text);
-  return JSON.parse(rewritten, (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith(MARK) ? new ExactNumber(value.slice(MARK.length)) : value,
-  );
+  if (rewritten === text) return value;
+  return JSON.parse(rewritten, (_key, v: unknown) => (typeof v === 'string' && v.startsWith(MARK) ? new ExactNumber(v.slice(MARK.length)) : v));
+}
+
+/** a number beyond ±2^53 anywhere in a parsed value: it may have been rounded, or be Infinity */
+function hasLargeNumber(v: unknown): boolean {
+  if (typeof v === 'number') return v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER;
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasLargeNumber(v[i])) return true;
+    return false;
+  }
+  for (const k in v) if (hasLargeNumber((v as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 /**

@@ -30,7 +30,7 @@ export interface ResolvedMessage {
 
 export interface ResolvedSource {
   patterns: string[];
-  format?: 'csv' | 'tsv' | 'jsonl' | 'json';
+  format?: 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet';
   /** CSV/TSV dialect keys as given (csv-parse's names) */
   csv?: CsvOptions;
   /** source.encoding, bom, strict_encoding */

@@ -69,9 +69,9 @@ export const source = z
       .union([z.string(), z.array(z.string()).min(1)])
       .describe('Data file(s) relative to the config file; globs allowed (data/*.csv). Files are read in the order given, globs sorted.'),
     format: z
-      .enum(['csv', 'tsv', 'jsonl', 'json'])
+      .enum(['csv', 'tsv', 'jsonl', 'json', 'parquet'])
       .optional()
-      .describe('File format; by default from the extension (.csv, .tsv, .jsonl/.ndjson, .json = array of objects).'),
+      .describe('File format; by default from the extension (.csv, .tsv, .jsonl/.ndjson, .json = array of objects, .parquet).'),
     delimiter: z.string().min(1).optional().describe('CSV field delimiter, one or more characters (default "," for csv, tab for tsv).'),
     quote: z.union([z.string(), z.literal(false)]).optional().describe('CSV quote character (default "); false reads quotes as plain text.'),
     escape: z.union([z.string().min(1), z.literal(false)]).optional().describe('CSV character that escapes a quote inside a quoted value (default: the quote itself, as in ""); e.g. "\\\\" for \\".'),

@@ -544,6 +544,12 @@ export const E = {
     message: (a) => `bytes that are not valid ${a.encoding} (the first on this line); the characters read for them are a guess`,
     hint: () => 'set source.encoding to the file\'s encoding (utf-8, utf-16le, utf-16be, latin1, windows-1252); strict_encoding: true makes this an error',
   }),
+  SourceParquetInvalid: entry<{ detail: string }>({
+    code: 'source-parquet-invalid',
+    kind: 'config',
+    message: (a) => `cannot read this Parquet file: ${a.detail}`,
+    hint: () => 'check that the file is complete Parquet (its footer holds the schema); other formats need source.format',
+  }),
   SourceNumberOverflow: entry<{ number: string }>({
     code: 'source-number-overflow',
     kind: 'data',

@@ -6,6 +6,7 @@
 import { readCsv } from './read-csv.js';
 import { readJson } from './read-json.js';
 import { readJsonl } from './read-jsonl.js';
+import { readParquet } from './read-parquet.js';
 import { readTextChunks } from './read-text.js';
 import { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
@@ -46,6 +47,9 @@ export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): As
         break;
       case 'json':
         yield* readJson(file, out, text);
+        break;
+      case 'parquet':
+        yield* readParquet(file, out);
         break;
     }
   }

@@ -4,8 +4,10 @@ import type { Problem } from '../../errors/index.js';
 export interface Origin {
   /** source file, relative to the working directory (posix separators) */
   file: string;
-  /** 1-based line where the row starts (CSV: the physical line, so quoted newlines count) */
+  /** 1-based line where the row starts (CSV: the physical line, so quoted newlines count); Parquet: the row number */
   line: number;
+  /** `line` counts rows, not lines (Parquet): shown as `data/x.parquet:row 1234` */
+  row?: true;
 }
 
 export interface Row {
@@ -20,5 +22,5 @@ export interface Row {
 }
 
 export function formatOrigin(o: Origin): string {
-  return `${o.file}:${o.line}`;
+  return o.row ? `${o.file}:row ${o.line}` : `${o.file}:${o.line}`;
 }

@@ -1,7 +1,7 @@
 /** Which reader a source file needs, told by its extension unless the config says otherwise. */
 import { extname } from 'node:path';
 
-export type SourceFormat = 'csv' | 'tsv' | 'jsonl' | 'json';
+export type SourceFormat = 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet';
 
 const byExtension: Record<string, SourceFormat> = {
   '.csv': 'csv',
@@ -10,6 +10,7 @@ const byExtension: Record<string, SourceFormat> = {
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
   '.json': 'json',
+  '.parquet': 'parquet',
 };
 
 export function formatFromPath(path: string): SourceFormat | undefined {

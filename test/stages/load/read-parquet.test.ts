@@ -1,0 +1,146 @@
+/**
+ * Parquet sources, with fixtures written here by hyparquet-writer: one per compression it can
+ * write (uncompressed, snappy built in; gzip and brotli through node:zlib), nested and list
+ * columns, dates, timestamps and 64-bit integers, and several row groups.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { describe, expect, it } from 'vitest';
+import { formatOrigin, type SourceFile } from '../../../src/stages/load/index.js';
+import { collect, tempDir, thrown } from './helpers.js';
+
+const compressors = {
+  GZIP: (b: Uint8Array) => new Uint8Array(gzipSync(b)),
+  BROTLI: (b: Uint8Array) => new Uint8Array(brotliCompressSync(b)),
+};
+
+function parquetFile(name: string, options: Omit<Parameters<typeof parquetWriteBuffer>[0], 'compressors'>): SourceFile {
+  const path = join(tempDir(), name);
+  writeFileSync(path, new Uint8Array(parquetWriteBuffer({ ...options, compressors })));
+  return { path, display: `data/${name}`, format: 'parquet' };
+}
+
+const simple = (codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI') =>
+  parquetFile(`${codec}.parquet`, {
+    codec,
+    columnData: [
+      { name: 'id', data: [1, 2, 3], type: 'INT32' },
+      { name: 'text', data: ['café', 'b', null], type: 'STRING' },
+    ],
+  });
+
+describe('Parquet sources', () => {
+  for (const codec of ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI'] as const) {
+    it(`reads a ${codec} file, each row with its row number as origin`, async () => {
+      const rows = await collect([simple(codec)]);
+      expect(rows.map((r) => [formatOrigin(r.origin), r.data])).toEqual([
+        [`data/${codec}.parquet:row 1`, { id: 1, text: 'café' }],
+        [`data/${codec}.parquet:row 2`, { id: 2, text: 'b' }],
+        [`data/${codec}.parquet:row 3`, { id: 3, text: null }],
+      ]);
+    });
+  }
+
+  it('keeps 64-bit integers exact, dates as YYYY-MM-DD and timestamps with their digits', async () => {
+    const file = parquetFile('types.parquet', {
+      columnData: [
+        { name: 'big', data: [9007199254740993n, 42n], type: 'INT64' },
+        { name: 'at', data: [new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), new Date(0)], type: 'TIMESTAMP' },
+      ],
+    });
+    const rows = await collect([file]);
+    expect(rows.map((r) => [String(r.data.big), typeof r.data.big, r.data.at])).toEqual([
+      ['9007199254740993', 'object', '2024-01-02T03:04:05.678Z'],
+      ['42', 'number', '1970-01-01T00:00:00.000Z'],
+    ]);
+  });
+
+  it('reads a DATE column as YYYY-MM-DD', async () => {
+    const file = parquetFile('dates.parquet', {
+      columnData: [{ name: 'day', data: [new Date(Date.UTC(2024, 1, 29)), new Date(Date.UTC(1969, 11, 31))] }],
+      schema: [
+        { name: 'root', num_children: 1 },
+        { name: 'day', type: 'INT32', converted_type: 'DATE', repetition_type: 'OPTIONAL' },
+      ],
+    });
+    expect((await collect([file])).map((r) => r.data)).toEqual([{ day: '2024-02-29' }, { day: '1969-12-31' }]);
+  });
+
+  it('keeps every digit of a microsecond timestamp', async () => {
+    const file = parquetFile('micros.parquet', {
+      columnData: [{ name: 'at', data: [1704164645678901n, -1n] }],
+      schema: [
+        { name: 'root', num_children: 1 },
+        { name: 'at', type: 'INT64', converted_type: 'TIMESTAMP_MICROS', repetition_type: 'OPTIONAL' },
+      ],
+    });
+    expect((await collect([file])).map((r) => r.data.at)).toEqual(['2024-01-02T03:04:05.678901Z', '1969-12-31T23:59:59.999999Z']);
+  });
+
+  it('builds requests with limit, offset and filter, and names rows by number', async () => {
+    const { build } = await import('../../../src/pipeline/build.js');
+    const { project, jsonl } = await import('../../support/project.js');
+    const { mkdirSync, readFileSync } = await import('node:fs');
+    const cwd = project({
+      'batch.config.yaml':
+        'model: m\nsource: { path: data/q.parquet, filter: "{{#if keep}}true{{/if}}", offset: 1, limit: 2 }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{text}} {{json this}}" }]\non_error: skip\n',
+    });
+    mkdirSync(join(cwd, 'data'));
+    writeFileSync(
+      join(cwd, 'data/q.parquet'),
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'id', data: [1n, 2n, 9007199254740993n, 4n, 5n], type: 'INT64' },
+            { name: 'text', data: ['a', 'b', 'c', 'd', 'e'], type: 'STRING' },
+            { name: 'keep', data: [true, false, true, true, true], type: 'BOOLEAN' },
+          ],
+        }),
+      ),
+    );
+    const r = await build({ cwd });
+    expect(r.ok).toBe(true);
+    const lines = jsonl(readFileSync(join(cwd, 'out/batch-00001.jsonl'), 'utf8'));
+    expect(lines.map((l) => [l.custom_id, (l.body as { messages: Array<{ content: string }> }).messages[0]!.content])).toEqual([
+      ['q-9007199254740993', 'c {"id":9007199254740993,"text":"c","keep":true}'],
+      ['q-4', 'd {"id":4,"text":"d","keep":true}'],
+    ]);
+  });
+
+  it('reads structs as objects and lists as arrays', async () => {
+    const file = parquetFile('nested.parquet', {
+      columnData: [
+        { name: 'meta', data: [{ a: 1, b: 'x' }, { a: 2, b: 'y' }] },
+        { name: 'tags', data: [['p', 'q'], []] },
+      ],
+      schema: [
+        { name: 'root', num_children: 2 },
+        { name: 'meta', repetition_type: 'OPTIONAL', num_children: 2 },
+        { name: 'a', type: 'INT32', repetition_type: 'OPTIONAL' },
+        { name: 'b', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+        { name: 'tags', repetition_type: 'OPTIONAL', num_children: 1, converted_type: 'LIST' },
+        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+        { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      ],
+    });
+    expect((await collect([file])).map((r) => r.data)).toEqual([
+      { meta: { a: 1, b: 'x' }, tags: ['p', 'q'] },
+      { meta: { a: 2, b: 'y' }, tags: [] },
+    ]);
+  });
+
+  it('reads row group by row group, numbering rows across them', async () => {
+    const ids = Array.from({ length: 25 }, (_, i) => i);
+    const file = parquetFile('groups.parquet', { rowGroupSize: 10, columnData: [{ name: 'id', data: ids, type: 'INT32' }] });
+    const rows = await collect([file], { chunkRows: 4 });
+    expect(rows.map((r) => [r.origin.line, r.data.id])).toEqual(ids.map((i) => [i + 1, i]));
+  });
+
+  it('refuses a file that is not Parquet, naming it', async () => {
+    const path = join(tempDir(), 'bad.parquet');
+    writeFileSync(path, 'id,text\n1,a\n');
+    expect(await thrown(collect([{ path, display: 'data/bad.parquet', format: 'parquet' }]))).toMatch(/^\[config\] data\/bad\.parquet: cannot read this Parquet file: /);
+  });
+});

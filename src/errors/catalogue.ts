@@ -414,7 +414,7 @@ export const E = {
     message: (a) => `cannot write the build into ${a.dir}: ${a.detail} (${a.errno}); the last good output is unchanged`,
     hint: (a) =>
       a.errno === 'ENOSPC' || a.errno === 'EDQUOT'
-        ? 'free disk space: a build needs room for its new shards next to the old ones until it swaps them in, plus 12 bytes per custom_id past the first 1,048,576; or point output.dir at another disk'
+        ? 'free disk space: a build needs room for its new shards next to the old ones until it commits them, plus 12 bytes per custom_id past the first 1,048,576; or point output.dir at another disk'
         : a.errno === 'EMFILE' || a.errno === 'ENFILE'
           ? 'close other programs or raise the open-file limit (ulimit -n)'
           : 'check that output.dir and the folder it is in can be written',

@@ -52,7 +52,7 @@ const STYLE = `Answer in at most three sentences, in plain words, without lists 
  * config and data), and submit-state.json and results.* (batch ids and model answers, which
  * belong to your provider account rather than to the repository)
  */
-export const GITIGNORE = `# batchforge: build output and the record of submitted batches (see the README section "What a build writes")
+export const GITIGNORE = `# batchforge: build output and the record of submitted batches (see the README section "What to git-ignore")
 out/
 `;
 

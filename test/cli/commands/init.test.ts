@@ -58,7 +58,7 @@ describe('batchforge init', () => {
     const dir = project({ '.gitignore': 'node_modules/' });
     expect((await cli(dir, ['init'])).code).toBe(0);
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe(
-      'node_modules/\n# batchforge: build output and the record of submitted batches (see the README section "What a build writes")\nout/\n',
+      'node_modules/\n# batchforge: build output and the record of submitted batches (see the README section "What to git-ignore")\nout/\n',
     );
     const again = project({ '.gitignore': 'out/\n' });
     const r = await cli(again, ['init']);

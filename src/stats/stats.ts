@@ -91,7 +91,7 @@ export async function stats(opts: ToolOptions = {}): Promise<StatsResult> {
   const problems = [...loaded.problems];
   const batches: BatchStats[] = [];
   for (const group of loaded.groups) {
-    const res = await withSpilledIds((ids) => groupStats(group, ids));
+    const res = await withSpilledIds((ids, spillDir) => groupStats(group, ids, spillDir));
     problems.push(...res.problems);
     batches.push(...res.batches.filter((b) => loaded.shows(b.name)));
   }
@@ -109,15 +109,15 @@ export async function stats(opts: ToolOptions = {}): Promise<StatsResult> {
  * the spill finds duplicates after the last row, the pass is run again with them known (the
  * build's strategy), so that stats reports exactly the build's rejects.
  */
-async function withSpilledIds<T>(pass: (ids: UniqueIds) => Promise<T>): Promise<T> {
+async function withSpilledIds<T>(pass: (ids: UniqueIds, spillDir: string) => Promise<T>): Promise<T> {
   const spillDir = mkdtempSync(path.join(os.tmpdir(), 'batchforge-ids-'));
   try {
     let ids = new UniqueIds({ spillDir });
-    const first = await pass(ids);
+    const first = await pass(ids, spillDir);
     const late = ids.finish();
     if (late.length === 0) return first;
     ids = new UniqueIds({ spillDir, known: late });
-    return await pass(ids);
+    return await pass(ids, spillDir);
   } finally {
     rmSync(spillDir, { recursive: true, force: true });
   }
@@ -145,7 +145,7 @@ interface PartitionStats {
  * them (duplicates named with their first row), but stats reads on to the end so that every
  * count is complete.
  */
-async function groupStats(group: PreparedGroup, ids: UniqueIds): Promise<{ batches: BatchStats[]; problems: Problem[] }> {
+async function groupStats(group: PreparedGroup, ids: UniqueIds, spillDir: string): Promise<{ batches: BatchStats[]; problems: Problem[] }> {
   const skip = group.variants[0]!.batch.onError === 'skip';
   const partitions = new Map<string, PartitionStats>();
   const parts: PartitionStats[] = [];
@@ -205,7 +205,8 @@ async function groupStats(group: PreparedGroup, ids: UniqueIds): Promise<{ batch
   }
   let shown = tally.problems;
   if (duplicates.length) {
-    const first = await firstUses(group, new Set(duplicates.map((d) => d.id)), {});
+    // a second id set, spilling beside the first, keeps this pass's memory bounded too
+    const first = await firstUses(group, new Set(duplicates.map((d) => d.id)), { spillDir: path.join(spillDir, 'first') });
     const named = [...shown];
     for (const d of duplicates) named[d.at] = duplicateProblem(d.id, d.origin, first.get(d.id));
     shown = named;

@@ -61,7 +61,7 @@ async function dataset(rows, formats) {
 function contenders(id, dataDir, only) {
   const { dir, configs } = writeWorkload(id, dataDir, ['out-batchforge']);
   const src = join(dataDir, WORKLOADS[id].source);
-  const limits = ['--max-bytes', String(MAX_BYTES), '--max-lines', String(MAX_LINES)];
+  const limits = ['--max-bytes', String(MAX_BYTES), '--max-lines', String(WORKLOADS[id].maxLines ?? MAX_LINES)];
   const out = (name) => join(dir, `out-${name}`);
   const all = {
     python: {
@@ -153,7 +153,8 @@ function render() {
       `load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) at start, ` +
       `${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end · Node ${process.version} · ${python} · peak RSS and CPU via ${rssMethod}`,
     '',
-    `Each contender wrote shards of at most ${MAX_LINES.toLocaleString('en')} lines / ${MAX_BYTES / 1e6} MB; every output was checked ` +
+    `Each contender wrote shards of at most ${MAX_LINES.toLocaleString('en')} lines (${(WORKLOADS.f.maxLines).toLocaleString('en')} for (f): OpenAI counts ` +
+      `50,000 embedding inputs a file) / ${MAX_BYTES / 1e6} MB; every output was checked ` +
       `equal line by line. ${runs > 1 ? `Median of ${runs} runs, taken round-robin.` : 'One run each, taken one after the other.'} ` +
       'Wall and CPU (user + system) in seconds; × columns are batchforge\'s wall time over the contender\'s.',
     '',

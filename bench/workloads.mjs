@@ -112,13 +112,13 @@ ${PLAIN_MESSAGES}`,
     fanOut: 4,
   },
   e: {
+    // the provider's current API version refuses temperature: the job sends max_tokens only
     title: 'workload (a) for anthropic',
     source: 'questions.csv',
     files: { 'system.hbs': SYSTEM },
     config: `provider: anthropic
 model: claude-3-5-haiku-latest
 params:
-  temperature: 0.2
   max_tokens: 256
 source:
   path: ../questions.csv
@@ -129,6 +129,8 @@ ${PLAIN_MESSAGES}`,
     title: 'embeddings with a list input',
     source: 'questions.csv',
     files: {},
+    // OpenAI counts embedding inputs per file (50,000): two inputs a line make 25,000 lines a shard
+    maxLines: 25_000,
     config: `provider: openai
 model: text-embedding-3-small
 endpoint: /v1/embeddings
@@ -160,7 +162,7 @@ export function writeWorkload(id, dataDir, outs) {
   const configs = {};
   for (const out of outs) {
     configs[out] = join(dir, `${out}.config.yaml`);
-    writeFileSync(configs[out], w.config + OUTPUT.replace('{out}', out));
+    writeFileSync(configs[out], w.config + OUTPUT.replace('{out}', out).replace(`max_lines: ${MAX_LINES}`, `max_lines: ${w.maxLines ?? MAX_LINES}`));
   }
   return { dir, configs };
 }

@@ -48,7 +48,7 @@ const JOBS = {
   e(r, emit) {
     emit('batch', { custom_id: `q-${r.id}`, params: {
       model: 'claude-3-5-haiku-latest', max_tokens: 256, system: system(r.topic),
-      messages: [{ role: 'user', content: user(r) }], temperature: 0.2,
+      messages: [{ role: 'user', content: user(r) }],
     } });
   },
   f(r, emit) {

@@ -58,7 +58,7 @@ def job_d(row):
 def job_e(row):
     yield 'batch', {'custom_id': f"q-{row['id']}", 'params': {
         'model': 'claude-3-5-haiku-latest', 'max_tokens': 256, 'system': SYSTEM.format(topic=row['topic']),
-        'messages': [{'role': 'user', 'content': user(row)}], 'temperature': 0.2}}
+        'messages': [{'role': 'user', 'content': user(row)}]}}
 
 
 def job_f(row):

@@ -62,6 +62,7 @@ export async function lintFile(file: string, path: string, given: LintTarget | u
   if (stats.crlfCount > 0) report(stats.crlfFirst, M.crlf(stats.crlfCount));
   const final = target ?? detectTarget(undefined);
   checkFileLimits(final, stats.bytes, requests, report);
+  for (const rule of rules ?? []) rule.finish?.();
 
   // stable: the findings of one line keep the order rules ran in
   findings.sort((a, b) => a.line - b.line);

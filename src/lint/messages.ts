@@ -70,11 +70,28 @@ export const M = {
   toolCallIdMissing: (path: string) => error('missing-key', `${path} is a tool message without "tool_call_id"`),
   missingField: (path: string, why: string) => error('missing-key', `missing ${path} (${why})`),
 
+  // ---- request bodies against the provider's declaration (src/providers/declaration.ts) ----
+  paramUnknown: (path: string, provider: string, follows: string, suggestion: string | undefined, severity: 'error' | 'warning') =>
+    ({ code: 'param-unknown', severity, message: `${path} is not a parameter of ${provider} (${follows})${suggestion ? `; did you mean ${suggestion}?` : ''}` }) satisfies Verdict,
+  paramRefused: (path: string, provider: string, follows: string, instead: string) =>
+    error('param-refused', `${path} is not accepted by ${provider} (${follows}): ${instead}`),
+  paramRenamed: (path: string, provider: string, to: string) => error('param-renamed', `${path} is not a parameter of ${provider}, which calls it ${to}`),
+  openAiBody: (path: string, provider: string, want: string) =>
+    error('openai-body', `${path} is an OpenAI chat body, not a ${provider} request; ${provider} takes ${want}`),
+  systemRole: (path: string, provider: string) =>
+    error('system-role', `${path} is a system message; ${provider} takes system instructions in the top-level system field`),
+  partFor: (path: string, type: string, provider: string, want: string) =>
+    error('unknown-part', `${path} ${q(type)} is not a content block of ${provider}: ${want}`),
+
   // ---- whole file ----
   tooManyBytes: (bytes: number, max: number, provider: string) =>
     error('file-too-large', `file is ${n(bytes)} bytes, over the ${provider} limit of ${n(max)} bytes`),
   tooManyLines: (lines: number, max: number, provider: string) =>
     error('too-many-requests', `file has ${n(lines)} requests, over the ${provider} limit of ${n(max)}`),
+  tooManyUnits: (units: number, max: number, provider: string) =>
+    error('too-many-inputs', `file has ${n(units)} embedding inputs across its requests, over the ${provider} limit of ${n(max)} per batch`),
+  tooFewLines: (lines: number, min: number, provider: string) =>
+    warning('few-records', `file has ${n(lines)} record(s); a ${provider} batch job needs at least ${n(min)} by default`),
 };
 
 /**

@@ -35,6 +35,7 @@ describe('checkFileLimits', () => {
     const result = await lintFiles(['big.jsonl'], {}, dir);
     expect(result.findings).toEqual([
       { file: 'big.jsonl', line: 0, severity: 'error', code: 'too-many-requests', message: 'file has 50,001 requests, over the openai limit of 50,000' },
+      { file: 'big.jsonl', line: 0, severity: 'error', code: 'too-many-inputs', message: 'file has 50,001 embedding inputs across its requests, over the openai limit of 50,000 per batch' },
     ]);
     expect(result.files).toEqual([{ file: 'big.jsonl', lines: 50_001, bytes: fs.statSync(path.join(dir, 'big.jsonl')).size, provider: 'openai' }]);
   });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint/index.js';
@@ -19,11 +22,14 @@ describe('lintFiles on good files', () => {
     ['good-anthropic.jsonl', 'anthropic'],
     ['good-gemini.jsonl', 'gemini'],
     ['good-vertex.jsonl', 'vertex'],
-    ['good-bedrock.jsonl', 'bedrock'],
   ])('finds nothing in %s and checks it as %s', async (file, provider) => {
     const result = await lintFiles([file], {}, fixtures);
     expect(result.findings).toEqual([]);
     expect(result.files[0]?.provider).toBe(provider);
+  });
+
+  it('finds nothing in good-bedrock.jsonl but that one record is below the default job minimum', async () => {
+    expect(await lint('good-bedrock.jsonl')).toEqual(['0 warning few-records: file has 1 record(s); a bedrock batch job needs at least 100 by default']);
   });
 
   it('summarises lines and bytes, counting a last line without newline', async () => {
@@ -87,6 +93,8 @@ describe('line shape', () => {
       '2 error custom-id-duplicate: duplicate custom_id "a-1" (first on line 1)',
       '3 error missing-key: missing "custom_id"',
       '3 warning unknown-key: unknown key "method" in the anthropic line shape (expected custom_id, params)',
+      '3 error missing-key: missing params.max_tokens (Claude requires it)',
+      '3 error missing-key: missing params.messages (Claude requires it)',
     ]);
   });
 
@@ -109,16 +117,26 @@ describe('line shape', () => {
   });
 
   it('checks {recordId, modelInput} lines, recordId optional', async () => {
+    const claude = (no: number) => [
+      `${no} error missing-key: missing modelInput.anthropic_version (Claude on Bedrock needs "bedrock-2023-05-31")`,
+      `${no} error missing-key: missing modelInput.max_tokens (Claude requires it)`,
+      `${no} error missing-key: missing modelInput.messages (Claude requires it)`,
+    ];
     expect(await lint('bad-bedrock.jsonl')).toEqual([
+      '0 warning few-records: file has 5 record(s); a bedrock batch job needs at least 100 by default',
+      ...claude(1),
       '2 error custom-id-duplicate: duplicate recordId "CALL1" (first on line 1)',
+      ...claude(2),
       '3 error wrong-type: recordId must be a string, not a number',
       '3 error wrong-type: modelInput must be an object, not a string',
+      ...claude(4),
       '5 error missing-key: missing "modelInput"',
     ]);
   });
 
   it('checks a file against the family named by --provider, not the one it looks like', async () => {
     expect(await lint('good-gemini.jsonl', 'bedrock')).toEqual([
+      '0 warning few-records: file has 1 record(s); a bedrock batch job needs at least 100 by default',
       '1 error missing-key: missing "modelInput"',
       '1 warning unknown-key: unknown key "key" in the bedrock line shape (expected recordId, modelInput)',
       '1 warning unknown-key: unknown key "request" in the bedrock line shape (expected recordId, modelInput)',
@@ -190,6 +208,55 @@ describe('request bodies', () => {
       '7 error empty-value: body.input must not be empty',
       '8 error missing-key: missing body.prompt (completions requests need it)',
       '9 error wrong-type: body.input must be a string or an array, not a number',
+    ]);
+  });
+});
+
+describe("request bodies against the provider's declaration", () => {
+  it('names unknown OpenAI parameters with the closest known one', async () => {
+    expect(await lint('bad-params-openai.jsonl')).toEqual([
+      '1 error param-unknown: body.max_token is not a parameter of openai (OpenAI OpenAPI description f85dbe2); did you mean max_tokens?',
+      '2 error param-unknown: body.temprature is not a parameter of openai (OpenAI OpenAPI description f85dbe2); did you mean temperature?',
+    ]);
+  });
+
+  it('names chat parameters on /v1/responses and what the Responses API takes instead', async () => {
+    expect(await lint('bad-params-responses.jsonl')).toEqual([
+      '1 error param-renamed: body.max_tokens is not a parameter of openai, which calls it max_output_tokens',
+      '1 error param-refused: body.response_format is not accepted by openai (OpenAI OpenAPI description f85dbe2): the Responses API takes structured output as text: {format: {type: json_schema, name: …, schema: …}}',
+      '1 error param-refused: body.presence_penalty is not accepted by openai (OpenAI OpenAPI description f85dbe2): the Responses API has no presence_penalty; remove it',
+    ]);
+  });
+
+  it('names an Anthropic line with sampling params, a system message and an image_url part', async () => {
+    expect(await lint('bad-params-anthropic.jsonl')).toEqual([
+      '1 error param-refused: params.temperature is not accepted by anthropic (API version 2026-10-21): API version 2026-10-21 refuses temperature even at its default: remove it, or set api_version: 2023-06-01 (submit then sends it as the anthropic-version header)',
+      '1 error system-role: params.messages[0] is a system message; anthropic takes system instructions in the top-level system field',
+      '1 error unknown-part: params.messages[1].content[1].type "image_url" is not a content block of anthropic: images are {type: image, source: {type: base64 | url, …}}',
+    ]);
+  });
+
+  it('names a Gemini line with an OpenAI body, and an OpenAI param outside generationConfig', async () => {
+    expect(await lint('bad-params-gemini.jsonl')).toEqual([
+      '1 error openai-body: request is an OpenAI chat body, not a gemini request; gemini takes contents: [{role, parts: [{text}]}] and generationConfig',
+      '2 error param-renamed: request.temperature is not a parameter of gemini, which calls it generationConfig.temperature',
+    ]);
+  });
+
+  it('names the fields Mistral answers with 422 extra_forbidden', async () => {
+    expect(await lint('bad-params-mistral.jsonl', 'mistral')).toEqual([
+      '1 error param-renamed: body.seed is not a parameter of mistral, which calls it random_seed',
+      '1 error param-refused: body.user is not accepted by mistral (@mistralai/mistralai 2.7.0): Mistral has no user field; to tag requests use metadata: {user: …}',
+    ]);
+  });
+
+  it('counts embedding inputs across the file against the 50,000 OpenAI allows per batch', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bf-lint-'));
+    const line = (i: number) => JSON.stringify({ custom_id: `e-${i}`, method: 'POST', url: '/v1/embeddings', body: { model: 'text-embedding-3-small', input: Array(20_000).fill('w') } });
+    writeFileSync(path.join(dir, 'e.jsonl'), [0, 1, 2].map(line).join('\n') + '\n');
+    const { findings } = await lintFiles(['e.jsonl'], {}, dir);
+    expect(findings.map((f) => `${f.line} ${f.code}: ${f.message}`)).toEqual([
+      '0 too-many-inputs: file has 60,000 embedding inputs across its requests, over the openai limit of 50,000 per batch',
     ]);
   });
 });

@@ -10,4 +10,6 @@ export function checkFileLimits(target: LintTarget, bytes: number, requests: num
   if (limits.maxLines !== undefined && requests > limits.maxLines) {
     report(0, M.tooManyLines(requests, limits.maxLines, target.name));
   }
+  // a job below the provider's minimum (Bedrock's default quota) is refused at submission
+  if (limits.minLines !== undefined && requests > 0 && requests < limits.minLines) report(0, M.tooFewLines(requests, limits.minLines, target.name));
 }

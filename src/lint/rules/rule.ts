@@ -7,6 +7,8 @@ import type { LintTarget } from '../target.js';
 
 export interface LineRule {
   check(line: Record<string, unknown>, no: number): void;
+  /** after the last line: for rules about the whole file (line 0 findings) */
+  finish?(): void;
 }
 
 /** Builds the rule for one file, or returns undefined when it does not apply to the target. */

@@ -7,10 +7,13 @@
  * - Mistral's body survives a round trip through the SDK's own zod schema, which drops unknown keys;
  * - where a provider refuses part of the config, the user reads exactly these problems.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChatCompletionRequest$outboundSchema } from '@mistralai/mistralai/models/components';
 import { describe, expect, it } from 'vitest';
+import { lintFiles } from '../../../src/lint/index.js';
 import { loadValidators } from '../../openapi/openai-schemas.js';
 import { configProblems, lineOf } from '../helpers.js';
 import { ACCEPTED, REFUSED, ROW } from './cases.js';
@@ -79,5 +82,17 @@ describe('mistral against @mistralai/mistralai at runtime', () => {
     const { stream, ...rest } = wire;
     expect(stream).toBe(false);
     expect(rest).toEqual(body);
+  });
+});
+
+describe('validate agrees with the build', () => {
+  // validate checks Anthropic lines against the default API version, which refuses sampling params
+  const cases = ACCEPTED.filter((c) => c.batch.api_version === undefined);
+  it.each(cases.map((c) => [c.name, c] as const))('finds nothing in the %s line batchforge builds', async (_name, c) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bf-agree-'));
+    writeFileSync(path.join(dir, 'line.jsonl'), `${lineOf(c.batch, c.row ?? ROW)}\n`);
+    const { findings } = await lintFiles(['line.jsonl'], { provider: c.batch.provider }, dir);
+    // one line is below Bedrock's per-job minimum, which is all validate may say about it
+    expect(findings.map((f) => f.code).filter((code) => code !== 'few-records')).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export const CONVERSE_BODY: BodyDeclaration = {
     ...refuse({ user: 'Converse has no user field; tag records with requestMetadata: {user: …}', stream: 'batch requests cannot stream; remove stream' }),
   },
   structural: ['messages', 'system'],
-  outputLimit: ['inferenceConfig', 'maxTokens'],
+  outputLimit: ['inferenceConfig.maxTokens'],
 };
 
 const CONVERT: Record<string, Convert> = {

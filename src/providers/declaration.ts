@@ -24,7 +24,7 @@ export interface BodyDeclaration {
   params: Readonly<Record<string, ParamRule>>;
   /** body keys batchforge writes itself from model, messages and input (never from params) */
   structural: readonly string[];
-  /** the body path of the most output tokens a request may produce (stats' upper bound) */
+  /** the body keys (dotted paths) that bound a request's output tokens, first found wins: stats' upper bound */
   outputLimit?: readonly string[];
   /**
    * 'warning' for OpenAI-compatible servers documented to pass extra parameters to the model

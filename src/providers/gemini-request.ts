@@ -49,7 +49,7 @@ export function geminiBody(follows: string, own: readonly string[]): BodyDeclara
       }),
     },
     structural: ['contents', 'systemInstruction'],
-    outputLimit: ['generationConfig', 'maxOutputTokens'],
+    outputLimit: ['generationConfig.maxOutputTokens'],
   };
 }
 

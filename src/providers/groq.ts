@@ -20,7 +20,7 @@ const chat: BodyDeclaration = {
     ...refuse({ stream: 'batch requests cannot stream; remove stream' }),
   },
   structural: ['model', 'messages'],
-  outputLimit: ['max_completion_tokens'],
+  outputLimit: ['max_completion_tokens', 'max_tokens'],
 };
 
 export const groq: ProviderProfile = {

@@ -63,7 +63,7 @@ const chat: BodyDeclaration = {
   follows: OPENAI_FOLLOWS,
   params: { ...accept(...CHAT_PARAMS), ...NO_STREAM },
   structural: ['model', 'messages'],
-  outputLimit: ['max_completion_tokens'],
+  outputLimit: ['max_completion_tokens', 'max_tokens'],
 };
 
 /** The declaration of each OpenAI batch endpoint, under OpenAI's url. */

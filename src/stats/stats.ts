@@ -22,7 +22,7 @@ import { UniqueIds } from '../stages/validate/unique-ids.js';
 import { loadPrepared, type ToolOptions } from '../tools/load-prepared.js';
 import { maxUnits, unitsPerRequest } from '../providers/units.js';
 import { costOf, priceFor, PRICES_DATE, type ModelPrice } from './prices.js';
-import { countRequestTokens, encodingFor, loadTokenizer, requestBody, type CountText, type EncodingName } from './tokens.js';
+import { countRequestTokens, encodingFor, loadTokenizer, outputBound, requestBody, type CountText, type EncodingName } from './tokens.js';
 
 export interface ShardStats {
   file: string;
@@ -72,17 +72,8 @@ export interface StatsResult {
   ms: number;
 }
 
-const OUTPUT_LIMIT_KEYS = ['max_completion_tokens', 'max_tokens', 'max_output_tokens'] as const;
-
-/** The body's output-token limit; null when it has none. */
-export function outputLimit(body: Record<string, Json>): number | null {
-  for (const k of OUTPUT_LIMIT_KEYS) {
-    const v = body[k];
-    if (typeof v === 'number') return v;
-    if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
-  }
-  return null;
-}
+/** The body's output-token limit, in any provider's shape (tokens.ts); null when it has none. */
+export const outputLimit = outputBound;
 
 export async function stats(opts: ToolOptions = {}): Promise<StatsResult> {
   const started = performance.now();

@@ -1,9 +1,9 @@
 /**
  * Input tokens of a rendered request, counted with gpt-tokenizer (a pure-JS port of OpenAI's
- * tiktoken). Message contents are tokenized exactly; the chat framing is OpenAI's published rule
- * of thumb (cookbook "How to count tokens"): 3 tokens per message, the role's tokens, 1 more for
- * a name, and 3 that prime the reply. Image, audio and file parts are not counted (they are
- * priced by size, not by text). Models outside OpenAI's families are counted with o200k_base and
+ * tiktoken), for every provider's line shape. Text is tokenized exactly; the chat framing is
+ * OpenAI's published rule of thumb (cookbook "How to count tokens"): 3 tokens per message, the
+ * role's tokens, 1 more for a name, and 3 that prime the reply. Image, audio and file parts are
+ * not counted (they are priced by size, not by text). Models outside OpenAI's families are counted with o200k_base and
  * reported as an estimate. The encodings are loaded on first use only: their tables cost ~100 ms.
  */
 import type { Json } from '../stages/render/tree.js';
@@ -40,12 +40,45 @@ export async function loadTokenizer(encoding: EncodingName): Promise<CountText> 
   return (text) => mod.countTokens(text, { disallowedSpecial: new Set() });
 }
 
-function contentTokens(count: CountText, content: Json): number {
+type Obj = { [k: string]: Json };
+const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** JSON the model is shown as text (tool definitions, output schemas): counted as its compact JSON. */
+function jsonTokens(count: CountText, v: Json | undefined): number {
+  return v === undefined || v === null ? 0 : count(JSON.stringify(v));
+}
+
+/**
+ * A content value in any provider's shape: a string; OpenAI parts ({type: text|input_text, text});
+ * Anthropic blocks (text, tool_use input, tool_result content); Converse and Gemini blocks ({text}).
+ * Images, audio and files are priced by size, not text, and are not counted.
+ */
+function contentTokens(count: CountText, content: Json | undefined): number {
   if (typeof content === 'string') return count(content);
-  if (!Array.isArray(content)) return 0;
+  if (!Array.isArray(content)) return isObj(content) ? contentTokens(count, [content]) : 0;
   let n = 0;
   for (const part of content) {
-    if (part && typeof part === 'object' && !Array.isArray(part) && part.type === 'text' && typeof part.text === 'string') n += count(part.text);
+    if (typeof part === 'string') n += count(part);
+    else if (!isObj(part)) continue;
+    else if (typeof part.text === 'string') n += count(part.text);
+    else if (part.type === 'tool_use') n += jsonTokens(count, part.input);
+    else if (part.type === 'tool_result') n += contentTokens(count, part.content);
+  }
+  return n;
+}
+
+/** messages of the OpenAI, Anthropic, Bedrock and Responses shapes; Gemini contents (parts) */
+function turnsTokens(count: CountText, turns: Json[]): number {
+  let n = TOKENS_PER_REPLY;
+  for (const m of turns) {
+    if (!isObj(m)) {
+      if (typeof m === 'string') n += count(m);
+      continue;
+    }
+    n += TOKENS_PER_MESSAGE;
+    if (typeof m.role === 'string') n += count(m.role);
+    n += contentTokens(count, m.content ?? m.parts);
+    if (typeof m.name === 'string') n += count(m.name) + TOKENS_PER_NAME;
   }
   return n;
 }
@@ -53,6 +86,8 @@ function contentTokens(count: CountText, content: Json): number {
 function inputTokens(count: CountText, input: Json): number {
   if (typeof input === 'string') return count(input);
   if (!Array.isArray(input)) return 0;
+  // the Responses API's input may be a conversation
+  if (input.some(isObj)) return turnsTokens(count, input);
   let n = 0;
   for (const x of input) {
     if (typeof x === 'string') n += count(x);
@@ -68,23 +103,46 @@ export function requestBody(line: Record<string, Json>): Record<string, Json> {
   return inner && typeof inner === 'object' && !Array.isArray(inner) ? inner : line;
 }
 
-/** Input tokens of one request body: chat messages, or input / prompt. */
+/**
+ * Input tokens of one request body in any provider's shape — what the provider bills as input:
+ * the conversation (messages, Gemini contents, Responses input), system instructions outside it
+ * (Anthropic/Bedrock system, Gemini systemInstruction, Responses instructions), the text of
+ * embeddings and completions, and the tool definitions and output schemas the model is shown.
+ * Tools and schemas are counted as their compact JSON: providers render them in formats of their
+ * own, so this is close, not exact (Anthropic also adds a fixed tool-use system prompt per model).
+ */
 export function countRequestTokens(count: CountText, body: Record<string, Json>): number {
-  const messages = body.messages;
-  if (Array.isArray(messages)) {
-    let n = TOKENS_PER_REPLY;
-    for (const m of messages) {
-      if (!m || typeof m !== 'object' || Array.isArray(m)) continue;
-      n += TOKENS_PER_MESSAGE;
-      if (typeof m.role === 'string') n += count(m.role);
-      if (m.content !== undefined) n += contentTokens(count, m.content);
-      if (typeof m.name === 'string') n += count(m.name) + TOKENS_PER_NAME;
-    }
-    return n;
+  let n = 0;
+  if (Array.isArray(body.messages)) n += turnsTokens(count, body.messages);
+  if (Array.isArray(body.contents)) n += turnsTokens(count, body.contents);
+  if (body.system !== undefined) n += TOKENS_PER_MESSAGE + contentTokens(count, body.system);
+  if (isObj(body.systemInstruction)) n += TOKENS_PER_MESSAGE + contentTokens(count, body.systemInstruction.parts);
+  if (typeof body.instructions === 'string') n += TOKENS_PER_MESSAGE + count(body.instructions);
+  if (body.input !== undefined) n += inputTokens(count, body.input);
+  if (body.prompt !== undefined) n += inputTokens(count, body.prompt);
+  // what the model is shown besides the conversation
+  n += jsonTokens(count, body.tools);
+  n += jsonTokens(count, body.functions);
+  if (isObj(body.toolConfig)) n += jsonTokens(count, body.toolConfig.tools);
+  if (isObj(body.response_format)) n += jsonTokens(count, body.response_format.json_schema);
+  if (isObj(body.text)) n += jsonTokens(count, body.text.format);
+  if (isObj(body.output_config)) n += jsonTokens(count, body.output_config.format);
+  if (isObj(body.generationConfig)) n += jsonTokens(count, body.generationConfig.responseJsonSchema ?? body.generationConfig.responseSchema);
+  return n;
+}
+
+/** Where each provider's body bounds its output: every declaration's outputLimit (a test keeps them in step), first found wins. */
+export const OUTPUT_PATHS = ['max_completion_tokens', 'max_tokens', 'max_output_tokens', 'generationConfig.maxOutputTokens', 'inferenceConfig.maxTokens'];
+
+/** The body's output-token bound, in any provider's shape; null when it has none. */
+export function outputBound(body: Record<string, Json>): number | null {
+  for (const path of OUTPUT_PATHS) {
+    let v: Json | undefined = body;
+    for (const k of path.split('.')) v = isObj(v) ? v[k] : undefined;
+    if (typeof v === 'number') return v;
+    if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
   }
-  if (body.input !== undefined) return inputTokens(count, body.input);
-  if (body.prompt !== undefined) return inputTokens(count, body.prompt);
-  return 0;
+  return null;
 }
 
 /** A counter for rendered lines of one model: line → input tokens. */

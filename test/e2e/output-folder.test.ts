@@ -158,6 +158,31 @@ describe('folders that are not plain folders', () => {
     }
   });
 
+  test('a read-only out/ (a volume mounted ro): build fails with exit 2, build --check still compares', (ctx) => {
+    const dir = projectWith();
+    const out = path.join(dir, 'out');
+    mkdirSync(out);
+    if (!root || spawnSync('mount', ['-t', 'tmpfs', 'tmpfs', out]).status !== 0) return ctx.skip();
+    try {
+      expect(runBin(dir, ['build']).code).toBe(0);
+      expect(spawnSync('mount', ['-o', 'remount,ro', out]).status).toBe(0);
+      const before = texts(out);
+      const check = runBin(dir, ['build', '--check']);
+      expect([check.code, check.stderr.split('\n').at(-2)]).toEqual([0, expect.stringMatching(/^out\/ is up to date in /)]);
+      writeFileSync(path.join(dir, 'data/q.csv'), 'id,q\n1,uno\n');
+      expect(runBin(dir, ['build'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'out/.batchforge-lock is on a read-only file system (EROFS); the last good output is unchanged\n' +
+          '  hint: mount it read-write (a Docker volume without :ro), or point output.dir at a writable folder\n',
+      });
+      expect(texts(out)).toEqual(before);
+    } finally {
+      spawnSync('umount', [out]);
+    }
+  });
+
   test('output.dir naming a file is the user\'s mistake: exit 2, named', () => {
     const dir = projectWith({ 'batch.config.yaml': CONFIG + 'output: { dir: results.txt }\n', 'results.txt': 'keep me\n' });
     expect(runBin(dir, ['build'])).toEqual({

@@ -23,6 +23,8 @@ export const REJECTS = 'rejects.jsonl';
 export const LIFECYCLE = ['submit-state.json', 'results.jsonl', 'results.csv', 'retry'];
 /** what a folder may hold and still count as empty: placeholders kept in git, OS litter */
 const PLACEHOLDERS = ['.gitkeep', '.keep', '.gitignore', '.DS_Store', 'Thumbs.db'];
+/** errors that say the output folder cannot be written */
+const READ_ONLY = ['EACCES', 'EPERM', 'EROFS'];
 /** batchforge's reserved names: staging folders, temp files, the lock */
 const RESERVED = /^\.batchforge-/;
 /** staging folders and temp files of a process, by pid */
@@ -59,18 +61,21 @@ export function openOutput(outDir: string, shown: string, opts: OpenOptions): Ou
   const st = statOrUndefined(outDir);
   if (st && !st.isDirectory()) throw new BatchforgeError(problem(E.OutputDirIsFile, { dir: shown }));
   // --check with no output yet: nothing to lock or compare against; stage where it bothers nobody
-  if (!st && opts.check) return detachedSession(mkdtempSync(path.join(tmpdir(), 'batchforge-check-')));
+  if (!st && opts.check) return detachedSession(outDir, undefined);
   if (!st) mkdirSync(outDir, { recursive: true });
-  const lock = acquireLock(outDir, opts.check ? 'build --check' : 'build', shown);
+  let lock: OutputLock;
+  try {
+    lock = acquireLock(outDir, opts.check ? 'build --check' : 'build', shown);
+  } catch (e) {
+    // --check only reads the output: a read-only checkout (CI) is compared from the temp folder
+    if (!opts.check || !READ_ONLY.includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    return detachedSession(outDir, ownManifest(outDir, shown));
+  }
   let staging: string;
   let old: Manifest | undefined;
   let oldText: string | undefined;
   try {
-    const read = readOwnManifest(outDir);
-    if (read.kind === 'foreign') throw new BatchforgeError(problem(E.OutputManifestNotOurs, { file: `${shown}/${MANIFEST}` }));
-    if (read.kind === 'newer') throw new BatchforgeError(problem(E.ManifestFormatNewer, { file: `${shown}/${MANIFEST}`, format: read.format, known: MANIFEST_FORMAT }));
-    if (read.kind === 'ours') ({ manifest: old, text: oldText } = read);
-    else refuseForeign(outDir, shown);
+    ({ manifest: old, text: oldText } = ownManifest(outDir, shown) ?? {});
     removeLeftovers(outDir);
     rescueLegacyState(outDir);
     staging = path.join(outDir, `.batchforge-build-${process.pid}`);
@@ -125,8 +130,19 @@ function killForTest(step: string): void {
   if (process.env.BATCHFORGE_TEST_KILL_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 
-/** --check without an output folder: stage in the system's temp folder, compare with nothing */
-function detachedSession(staging: string): OutputSession {
+/** batchforge's manifest of `outDir`, or undefined for an empty folder; refuses anyone else's folder */
+function ownManifest(outDir: string, shown: string): { manifest: Manifest; text: string } | undefined {
+  const read = readOwnManifest(outDir);
+  if (read.kind === 'foreign') throw new BatchforgeError(problem(E.OutputManifestNotOurs, { file: `${shown}/${MANIFEST}` }));
+  if (read.kind === 'newer') throw new BatchforgeError(problem(E.ManifestFormatNewer, { file: `${shown}/${MANIFEST}`, format: read.format, known: MANIFEST_FORMAT }));
+  if (read.kind === 'ours') return read;
+  refuseForeign(outDir, shown);
+  return undefined;
+}
+
+/** --check without an output folder, or with one it cannot write to: stage in the system's temp folder */
+function detachedSession(outDir: string, old: { manifest: Manifest } | undefined): OutputSession {
+  const staging = mkdtempSync(path.join(tmpdir(), 'batchforge-check-'));
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -137,7 +153,7 @@ function detachedSession(staging: string): OutputSession {
   const undo = onInterrupt(close);
   return {
     staging,
-    diff: (next) => [...[...listedFiles(next).keys(), MANIFEST].sort().map((f) => `+${f}`)],
+    diff: (next) => diffOutput(outDir, staging, next, old?.manifest),
     commit() {
       throw new Error('a --check build does not commit');
     },

@@ -9,7 +9,7 @@
  */
 import { withOutputLock } from '../util/output-lock.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BatchforgeError, E, problem } from '../errors/index.js';
 import type { BatchManifest, Manifest } from '../stages/shard/manifest.js';

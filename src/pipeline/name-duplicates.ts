@@ -28,6 +28,27 @@ export async function firstUses(group: PreparedGroup, wanted: ReadonlySet<string
   return found;
 }
 
+/** A duplicate reported as found (its id's first row unknown yet), at position `at` of the problems shown. */
+export interface PendingDuplicate {
+  at: number;
+  id: string;
+  origin: Origin;
+}
+
+/** The problems shown, with each pending duplicate replaced by its named problem: a new array. */
+export async function nameDuplicates(
+  group: PreparedGroup,
+  shown: readonly Problem[],
+  pending: readonly PendingDuplicate[],
+  ids: UniqueIdsOptions,
+): Promise<readonly Problem[]> {
+  if (pending.length === 0) return shown;
+  const first = await firstUses(group, new Set(pending.map((d) => d.id)), ids);
+  const named = [...shown];
+  for (const d of pending) named[d.at] = duplicateProblem(d.id, d.origin, first.get(d.id));
+  return named;
+}
+
 /** The problem for a duplicate id at `here`, given where it was first used (if that row was found). */
 export function duplicateProblem(id: string, here: Origin, first: string | undefined): Problem {
   if (first === undefined) return problem(E.CustomIdCollision, { id }, here);

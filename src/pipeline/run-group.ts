@@ -6,16 +6,15 @@
  * rewound, and every problem is made once, in its final words.
  */
 import { rmSync } from 'node:fs';
-import type { ResolvedBatch } from '../config/resolved.js';
 import { E, problem, type Problem } from '../errors/index.js';
-import type { Origin } from '../stages/load/row.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { lineTokenCounter } from '../stats/tokens.js';
 import { maxUnits, unitsPerRequest } from '../providers/units.js';
-import { duplicateProblem, firstUses } from './name-duplicates.js';
+import { nameDuplicates, type PendingDuplicate } from './name-duplicates.js';
 import { groupOutcomes } from './outcomes.js';
+import { partitionsOf, type PartitionBase } from './partitions.js';
 import type { PreparedGroup } from './prepare.js';
 import { MAX_PROBLEMS, ProblemTally } from './problem-tally.js';
 import type { RejectsFile } from './rejects-file.js';
@@ -68,42 +67,28 @@ export interface GroupRun {
 /** Duplicates named with their first row: the build shows at most MAX_PROBLEMS errors anyway. */
 const NAMED_DUPLICATES = MAX_PROBLEMS;
 
-interface Partition {
-  batch: ResolvedBatch;
+interface Partition extends PartitionBase {
   writer: ShardWriter;
   /** input tokens of a line, only under output.max_tokens_per_shard (the tokenizer is slow) */
   countTokens?: (line: string) => number;
   /** units each request counts against the provider's cap (src/providers/units.ts) */
   units: number;
-  /** variants (lanes) in this partition */
-  lanes: number;
   written: number;
   rejected: number;
-  variants: Array<Record<string, unknown>>;
 }
 
 export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Promise<GroupRun> {
   const skip = group.variants[0]!.batch.onError === 'skip';
-  const partitions = new Map<string, Partition>();
-  /** each lane's partition, in lane order */
-  const parts: Partition[] = [];
-  for (const { batch } of group.variants) {
-    let part = partitions.get(batch.name);
-    if (!part) {
-      const writer = new ShardWriter(opts.tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, maxUnits(batch.provider, batch.endpoint));
-      part = { batch, writer, lanes: 0, written: 0, rejected: 0, variants: [], units: unitsPerRequest(batch) };
-      if (batch.maxTokensPerShard !== undefined) part.countTokens = await lineTokenCounter(batch.model);
-      partitions.set(batch.name, part);
-    }
-    part.lanes++;
-    part.variants.push(batch.variant);
-    parts.push(part);
-  }
+  const { partitions, ofLane: parts } = await partitionsOf<Partition>(group, async (batch) => {
+    const writer = new ShardWriter(opts.tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, maxUnits(batch.provider, batch.endpoint));
+    const part = { writer, written: 0, rejected: 0, units: unitsPerRequest(batch) };
+    return batch.maxTokensPerShard !== undefined ? { ...part, countTokens: await lineTokenCounter(batch.model) } : part;
+  });
   const lanes = parts.length;
   const unique = new UniqueIds(opts.ids);
   // a run that has nothing left to show says nothing more about stopping: the earlier one did
   const tally = new ProblemTally(opts.budget, opts.budget > 0 ? problem(E.TooManyProblems, { limit: MAX_PROBLEMS }) : undefined);
-  const duplicates: Array<{ at: number; id: string; origin: Origin }> = [];
+  const duplicates: PendingDuplicate[] = [];
   const counts: RowCounts = { scanned: 0, skipped: 0, warnings: [] };
   const progress: GroupProgress = { rows: 0, written: 0, rejected: 0, shards: 0, bytes: 0 };
   let failed = false;
@@ -139,14 +124,14 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
         }
       }
       if (opts.onProgress) {
-        progress.shards = [...partitions.values()].reduce((n, q) => n + q.writer.shards.length, 0);
+        progress.shards = partitions.reduce((n, q) => n + q.writer.shards.length, 0);
         opts.onProgress({ ...progress });
       }
     }
     if (stopped) unique.dispose();
     else late = unique.finish();
   } catch (e) {
-    for (const part of partitions.values()) part.writer.abort();
+    for (const part of partitions) part.writer.abort();
     unique.dispose();
     throw e;
   } finally {
@@ -154,24 +139,18 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
     if (opts.ids.spillDir !== undefined) rmSync(opts.ids.spillDir, { recursive: true, force: true });
   }
 
-  let shown = tally.problems;
   // the final run of a failing group names each duplicate's first row (a run to be redone need not)
-  if (duplicates.length && late.length === 0) {
-    const ids: UniqueIdsOptions = {};
-    if (opts.ids.spillDir !== undefined) ids.spillDir = `${opts.ids.spillDir}-first`;
-    if (opts.ids.memoryIds !== undefined) ids.memoryIds = opts.ids.memoryIds;
-    const first = await firstUses(group, new Set(duplicates.map((d) => d.id)), ids);
-    const named = [...shown];
-    for (const d of duplicates) named[d.at] = duplicateProblem(d.id, d.origin, first.get(d.id));
-    shown = named;
-  }
+  const ids: UniqueIdsOptions = {};
+  if (opts.ids.spillDir !== undefined) ids.spillDir = `${opts.ids.spillDir}-first`;
+  if (opts.ids.memoryIds !== undefined) ids.memoryIds = opts.ids.memoryIds;
+  const shown = late.length === 0 ? await nameDuplicates(group, tally.problems, duplicates, ids) : tally.problems;
 
   const summaries: BatchSummary[] = [];
   const manifests: BatchManifest[] = [];
   /** shards below the provider's per-job minimum (Bedrock): a job may refuse them */
   const few: Problem[] = [];
   const rows = progress.rows;
-  for (const part of partitions.values()) {
+  for (const part of partitions) {
     const shards = part.writer.close();
     const { batch } = part;
     const min = batch.provider.limits.minLines;

@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ResolvedBatch } from '../config/resolved.js';
 import { E, problem, type Problem } from '../errors/index.js';
-import { duplicateProblem, firstUses } from '../pipeline/name-duplicates.js';
+import { nameDuplicates, type PendingDuplicate } from '../pipeline/name-duplicates.js';
 import { groupOutcomes } from '../pipeline/outcomes.js';
+import { partitionsOf, type PartitionBase } from '../pipeline/partitions.js';
 import type { PreparedGroup } from '../pipeline/prepare.js';
 import { MAX_PROBLEMS, ProblemTally } from '../pipeline/problem-tally.js';
 import type { Origin } from '../stages/load/row.js';
@@ -114,9 +114,7 @@ async function withSpilledIds<T>(pass: (ids: UniqueIds, spillDir: string) => Pro
   }
 }
 
-interface PartitionStats {
-  batch: ResolvedBatch;
-  lanes: number;
+interface PartitionStats extends PartitionBase {
   planner: ShardPlanner;
   count: CountText;
   encoding: EncodingName;
@@ -138,38 +136,29 @@ interface PartitionStats {
  */
 async function groupStats(group: PreparedGroup, ids: UniqueIds, spillDir: string): Promise<{ batches: BatchStats[]; problems: Problem[] }> {
   const skip = group.variants[0]!.batch.onError === 'skip';
-  const partitions = new Map<string, PartitionStats>();
-  const parts: PartitionStats[] = [];
-  for (const { batch } of group.variants) {
-    let part = partitions.get(batch.name);
-    if (!part) {
-      const { encoding, exact } = encodingFor(batch.model);
-      part = {
-        batch,
-        lanes: 0,
-        planner: new ShardPlanner({
-          maxBytes: batch.maxBytes,
-          ...(batch.maxLines !== undefined && { maxLines: batch.maxLines }),
-          ...(batch.maxTokensPerShard !== undefined && { maxTokens: batch.maxTokensPerShard }),
-          ...(maxUnits(batch.provider, batch.endpoint) !== undefined && { maxUnits: maxUnits(batch.provider, batch.endpoint) }),
-        }),
-        count: await loadTokenizer(encoding),
-        encoding,
-        exact,
-        requests: 0,
-        inputTokens: 0,
-        outputTokensMax: 0,
-        unboundedRequests: 0,
-        firstIds: [],
-        firstOrigins: [],
-      };
-      partitions.set(batch.name, part);
-    }
-    part.lanes++;
-    parts.push(part);
-  }
+  const { partitions, ofLane: parts } = await partitionsOf<PartitionStats>(group, async (batch) => {
+    const { encoding, exact } = encodingFor(batch.model);
+    const units = maxUnits(batch.provider, batch.endpoint);
+    return {
+      planner: new ShardPlanner({
+        maxBytes: batch.maxBytes,
+        ...(batch.maxLines !== undefined && { maxLines: batch.maxLines }),
+        ...(batch.maxTokensPerShard !== undefined && { maxTokens: batch.maxTokensPerShard }),
+        ...(units !== undefined && { maxUnits: units }),
+      }),
+      count: await loadTokenizer(encoding),
+      encoding,
+      exact,
+      requests: 0,
+      inputTokens: 0,
+      outputTokensMax: 0,
+      unboundedRequests: 0,
+      firstIds: [],
+      firstOrigins: [],
+    };
+  });
   const tally = new ProblemTally(MAX_PROBLEMS, problem(E.ProblemsCapped, { limit: MAX_PROBLEMS }));
-  const duplicates: Array<{ at: number; id: string; origin: Origin }> = [];
+  const duplicates: PendingDuplicate[] = [];
   let rows = 0;
   for await (const chunk of groupOutcomes(group, { ids })) {
     rows += chunk.rows.length;
@@ -194,16 +183,10 @@ async function groupStats(group: PreparedGroup, ids: UniqueIds, spillDir: string
       }
     }
   }
-  let shown = tally.problems;
-  if (duplicates.length) {
-    // a second id set, spilling beside the first, keeps this pass's memory bounded too
-    const first = await firstUses(group, new Set(duplicates.map((d) => d.id)), { spillDir: path.join(spillDir, 'first') });
-    const named = [...shown];
-    for (const d of duplicates) named[d.at] = duplicateProblem(d.id, d.origin, first.get(d.id));
-    shown = named;
-  }
+  // a second id set, spilling beside the first, keeps this pass's memory bounded too
+  const shown = await nameDuplicates(group, tally.problems, duplicates, { spillDir: path.join(spillDir, 'first') });
   const problems = tally.finish(shown);
-  const batches = [...partitions.values()].map((part) => partitionStats(part, rows, problems));
+  const batches = partitions.map((part) => partitionStats(part, rows, problems));
   return { batches, problems };
 }
 

@@ -67,8 +67,9 @@ export function parseDialect(opts: CsvOptions, defaultDelimiter: string): CsvPar
  * True when the fast path (csv-parser.ts) reads this dialect exactly as csv-parse would: one
  * delimiter character, `"` as quote and escape, the record delimiter found by itself, empty
  * lines skipped, nothing trimmed, relaxed or commented. csv-fast-path.test.ts holds it to that.
+ * (columns, relax_column_count, from_line and to_line act on records, after either parser.)
  */
-export function fastPathServes(d: CsvParseDialect, opts: CsvOptions): boolean {
+export function fastPathServes(d: CsvParseDialect): boolean {
   const delimiter = d.delimiter as string;
   return (
     delimiter.length === 1 &&
@@ -83,9 +84,7 @@ export function fastPathServes(d: CsvParseDialect, opts: CsvOptions): boolean {
     !d.relax_quotes &&
     !d.trim &&
     !d.ltrim &&
-    !d.rtrim &&
-    (opts.from_line ?? 1) === 1 &&
-    opts.to_line === undefined
+    !d.rtrim
   );
 }
 

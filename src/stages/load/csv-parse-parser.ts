@@ -43,7 +43,7 @@ export class CsvParseParser implements CsvRecordParser {
   /** absolute offset of retained[0], and of the first byte the current csv-parse was given */
   private at = 0;
   private base = 0;
-  private line: number;
+  private line = 1;
   /** empty and comment lines the current csv-parse skipped before the last record */
   private skipped = 0;
   /** a refused record's line has not ended yet: resume once it does, from this offset in retained */
@@ -54,9 +54,7 @@ export class CsvParseParser implements CsvRecordParser {
   constructor(
     private readonly dialect: CsvParseDialect,
     private readonly sink: CsvSink,
-    firstLine = 1,
   ) {
-    this.line = firstLine;
     this.start();
   }
 

@@ -10,7 +10,7 @@ import type { CsvFaultKind } from './csv-fault.js';
 import { checkDialect, fastPathServes, parseDialect, type CsvOptions } from './csv-options.js';
 import { CsvParseParser } from './csv-parse-parser.js';
 import { CsvParser, type CsvRecordParser, type CsvSink } from './csv-parser.js';
-import { LineWindow } from './line-window.js';
+import { countLineBreaks } from './count-lines.js';
 import { readTextChunks } from './read-text.js';
 import { csvFaultRow, faultProblem, malformedRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
@@ -28,23 +28,25 @@ export async function* readCsv(
   const dialect = parseDialect(opts, defaultDelimiter);
   checkDialect(dialect, file.display);
   const rows = new CsvRows(file.display, out, opts);
-  const from = opts.from_line ?? 1;
-  const parser: CsvRecordParser = fastPathServes(dialect, opts)
-    ? new CsvParser(dialect.delimiter as string, rows)
-    : new CsvParseParser(dialect, rows, from);
-  const window = from > 1 || opts.to_line !== undefined ? new LineWindow(from, opts.to_line) : undefined;
-  for await (const chunk of source(file, readBytes)) {
-    const text = window ? window.take(chunk) : chunk;
-    if (text.length > 0) parser.push(text);
+  const parser: CsvRecordParser = fastPathServes(dialect) ? new CsvParser(dialect.delimiter as string, rows) : new CsvParseParser(dialect, rows);
+  for await (const text of source(file, readBytes)) {
+    parser.push(text);
     yield* out.full();
     // past to_line: leaving the loop closes the file
-    if (window?.finished) break;
+    if (rows.past) break;
   }
-  parser.end();
+  if (!rows.past) parser.end();
   yield* out.full();
 }
 
 class CsvRows implements CsvSink {
+  /**
+   * A record started after source.to_line: nothing more is read. from_line and to_line apply to
+   * whole records, as in csv-parse, which reads the lines before from_line too (the file is not
+   * cut at a line, which could leave a quote open and make lines of a quoted value look like
+   * rows): a record that starts before from_line, or runs past to_line, is left out.
+   */
+  past = false;
   private names: string[] | undefined;
   /** the field count every record must have (header, columns list, or the first record) */
   private expected: number | undefined;
@@ -71,6 +73,12 @@ class CsvRows implements CsvSink {
 
   record(fields: string[], line: number, text: string, start: number, end: number): void {
     const out = this.out;
+    const to = this.opts.to_line;
+    if (to !== undefined && (this.past || line > to || line + countLineBreaks(text, start, end) > to)) {
+      this.past = true;
+      return;
+    }
+    if (line < (this.opts.from_line ?? 1)) return;
     if (this.expected === undefined) {
       if ((this.opts.columns ?? true) === true) {
         checkHeader(fields, this.file, line);
@@ -105,6 +113,17 @@ class CsvRows implements CsvSink {
   }
 
   fault(kind: CsvFaultKind, line: number, column: number, raw: string): void {
+    const to = this.opts.to_line;
+    if (to !== undefined && (this.past || line > to)) {
+      this.past = true;
+      return;
+    }
+    // a fault before from_line is reported too, as a bad row: csv-parse reads those lines, and a
+    // quote left open there changes how the lines after it read
+    if (line < (this.opts.from_line ?? 1)) {
+      this.out.add(csvFaultRow(this.file, line, this.out.index++, kind, column, raw));
+      return;
+    }
     if (this.expected === undefined && (this.opts.columns ?? true) === true) {
       // the header itself cannot be read
       const p = faultProblem(kind, column, this.file, line);

@@ -17,4 +17,8 @@ describe('source.from_line', () => {
       expect(rows.map((r) => [r.origin.line, r.data])).toEqual([[4, { id: '1' }]]);
     }
   });
+
+  it('reads the lines before it as csv-parse does: a quoted value may run across from_line', async () => {
+    expect(await csvRows('"note\nstill the note"\nid,text\n1,a\n', { from_line: 2 })).toEqual([{ line: 4, id: '1', text: 'a' }]);
+  });
 });

@@ -17,4 +17,8 @@ describe('source.to_line', () => {
       expect(rows.map((r) => [r.origin.line, r.data])).toEqual([[2, { id: '1', n: '2' }]]);
     }
   });
+
+  it('leaves out a record that runs past it, as csv-parse does', async () => {
+    expect(await csvRows('id,text\n1,a\n2,"b\nc"\n', { to_line: 3 })).toEqual([{ line: 2, id: '1', text: 'a' }]);
+  });
 });

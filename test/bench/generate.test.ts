@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
 const generate = (out: string) =>
-  execFileSync('node', ['bench/generate.mjs', '--rows', '100', '--out', out]);
+  execFileSync('node', ['bench/generate.mjs', '--rows', '100', '--out', out, '--formats', 'csv,jsonl,records']);
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('bench/generate.mjs', () => {
@@ -34,5 +34,14 @@ describe('bench/generate.mjs', () => {
     const csv = parse(text, { columns: true }) as Record<string, string>[];
     expect(csv.some((row) => row.context?.includes('\n'))).toBe(true);
     expect(csv.every((row) => row.context?.includes(','))).toBe(true);
+  });
+
+  it('writes records.jsonl: the same rows nested, with tags and few-shot examples, the same bytes every run', () => {
+    expect(sha256(join(dir, 'a', 'records.jsonl'))).toBe(sha256(join(dir, 'b', 'records.jsonl')));
+    const parse = (file: string) => readFileSync(join(dir, 'a', file), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = parse('questions.jsonl');
+    const records = parse('records.jsonl') as Array<{ id: number; meta: { topic: string }; question: string; tags: string[]; examples: unknown[] }>;
+    expect(records.map((r) => [r.id, r.meta.topic, r.question])).toEqual(rows.map((r) => [r.id, r.topic, r.question]));
+    expect(records.every((r) => r.tags.length >= 1 && r.examples.length >= 2)).toBe(true);
   });
 });

@@ -66,14 +66,29 @@ function isoTime(units: bigint, perSecond: bigint, digits: number): string {
   return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}.${fraction.toString().padStart(digits, '0')}Z`;
 }
 
-/** a decoded value with bigints as numbers or exact digits, bytes as base64, through objects and lists */
+/**
+ * A decoded value with bigints as numbers or exact digits, bytes as base64, through objects and
+ * lists. Objects and lists are changed in place: the rows are hyparquet's own, and a copy of a
+ * whole row group would double its memory.
+ */
 function exact(v: unknown): unknown {
-  if (typeof v === 'bigint') return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : new ExactNumber(v.toString());
+  if (typeof v === 'bigint') return v <= MAX_SAFE && v >= -MAX_SAFE ? Number(v) : new ExactNumber(v.toString());
   if (typeof v !== 'object' || v === null) return v;
   if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
   if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return v.map(exact);
-  const o: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) o[k] = exact(x);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'bigint' || (typeof x === 'object' && x !== null)) v[i] = exact(x);
+    }
+    return v;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === 'bigint' || (typeof x === 'object' && x !== null)) o[k] = exact(x);
+  }
   return o;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -4,7 +4,7 @@
  */
 import type { ResolvedBatch } from '../config/resolved.js';
 import type { Problem } from '../errors/index.js';
-import { readRows, type ReadOptions, type SourceFile, type TextSource } from '../stages/load/index.js';
+import { readRows, type ReadOptions, type SourceFile } from '../stages/load/index.js';
 import type { Row } from '../stages/load/row.js';
 import type { RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
@@ -25,8 +25,6 @@ export async function* batchRows(
   counts: RowCounts,
   /** rows per array (preview asks for small arrays so that it stops reading early) */
   chunkRows?: number,
-  /** where the files' text comes from (a render thread gets it from the main thread) */
-  text?: TextSource,
 ): AsyncGenerator<Row[]> {
   const { offset, limit } = batch.source;
   let toSkip = offset;
@@ -37,7 +35,6 @@ export async function* batchRows(
   const warnings = counts.warnings;
   if (warnings) opts.onWarning = (p) => warnings.push(p);
   if (chunkRows !== undefined) opts.chunkRows = chunkRows;
-  if (text) opts.text = text;
   for await (const chunk of readRows(files, opts)) {
     const out: Row[] = [];
     for (const row of chunk) {

@@ -85,7 +85,7 @@ export class IdSpill {
     const buf = this.bufs[p]!;
     if (!this.made) mkdirSync(this.dir, { recursive: true });
     this.made = true;
-    // opened per write (every 12 KiB): a render thread stopped early holds no descriptors
+    // opened per write (every 12 KiB): a build that stops early holds no descriptors
     appendFileSync(this.file(p), new Uint8Array(buf.buffer, 0, n * 12));
     this.used[p] = 0;
   }

@@ -21,10 +21,12 @@
  */
 import type { TemplateText } from '../../config/resolved.js';
 import { blockHelperNames, type Helper } from './helpers.js';
+import { type FieldPiece, joinPieces, type Piece, type Render } from './join-pieces.js';
 import { createFrame, enter, extend, type Frame, isEmpty, type Loc, NULL_CONTEXT, property, strictProperty } from './read-value.js';
 
 /** A compiled program: context, data frame, and the contexts `../` reaches (when the unit uses them). */
-export type Render = (ctx: unknown, data: Frame | undefined, depths: unknown[] | undefined) => string;
+export type { Render };
+
 type Value = (ctx: unknown, data: Frame | undefined, depths: unknown[] | undefined) => unknown;
 type HashValue = (ctx: unknown, data: Frame | undefined, depths: unknown[] | undefined) => Record<string, unknown>;
 /** Runs a partial by name, resolved when called, so partials may include each other. */
@@ -223,26 +225,18 @@ function asText(get: Value): Render {
   };
 }
 
-/** `{{field}}`, `{{a.b}}` and `{{@name}}` fused with their text conversion: one call per mustache. */
-function plainText(s: Scope, path: PathNode): Render | undefined {
+/** `{{field}}`, `{{a.b}}` and `{{@name}}`: read inline by the program's generated function. */
+function fieldPiece(s: Scope, path: PathNode): FieldPiece | undefined {
   const { parts, loc, original } = path;
-  const { tpl } = s;
-  const last = parts[parts.length - 1]!;
-  const text = (v: unknown) => (v == null ? '' : '' + (v as string));
   if (path.depth || parts.length === 0 || parts.length > 2 || (path.data && parts.length > 1)) return undefined;
-  if (path.data) {
-    s.usesData = true;
-    return (_c, d) => text(strictProperty(d, last, loc, original, tpl));
-  }
-  if (parts.length === 1) return (c) => text(strictProperty(c, last, loc, original, tpl));
-  const first = parts[0]!;
-  return (c) => text(strictProperty(property(c, first), last, loc, original, tpl));
+  if (path.data) s.usesData = true;
+  return { from: path.data ? 'data' : 'context', parts, loc, original, tpl: s.tpl };
 }
 
-function mustache(s: Scope, n: CallNode): Render {
+function mustache(s: Scope, n: CallNode): Piece {
   const path = asPath(n.path);
   if (n.params.length || n.hash) return asText(helperCall(s, n));
-  return plainText(s, path) ?? asText(strictPath(s, path));
+  return fieldPiece(s, path) ?? asText(strictPath(s, path));
 }
 
 /** `#if`, `#unless`, `#each`, `#with`: Handlebars' built-in helpers, inlined. */
@@ -341,7 +335,7 @@ function partial(s: Scope, n: PartialNode): Render {
   };
 }
 
-function statement(s: Scope, n: AstNode): string | Render | undefined {
+function statement(s: Scope, n: AstNode): Piece | undefined {
   switch (n.type) {
     case 'ContentStatement':
       return (n as AstNode & { value: string }).value;
@@ -360,7 +354,7 @@ function statement(s: Scope, n: AstNode): string | Render | undefined {
 
 function program(s: Scope, p: ProgramNode | undefined): Render {
   if (!p) return nothing;
-  const pieces: Array<string | Render> = [];
+  const pieces: Piece[] = [];
   for (const n of p.body) {
     const piece = statement(s, n);
     if (piece === undefined || piece === '') continue;
@@ -369,26 +363,10 @@ function program(s: Scope, p: ProgramNode | undefined): Render {
     else pieces.push(piece);
   }
   if (pieces.length === 0) return nothing;
-  if (pieces.length === 1) {
-    const only = pieces[0]!;
-    return typeof only === 'string' ? () => only : only;
-  }
-  // constant text as closures too: one call shape below
-  const parts = pieces.map((p) => (typeof p === 'string' ? () => p : p));
-  const count = parts.length;
-  if (count === 2) {
-    const [a, b] = parts as [Render, Render];
-    return (c, d, ds) => a(c, d, ds) + b(c, d, ds);
-  }
-  if (count === 3) {
-    const [a, b, e] = parts as [Render, Render, Render];
-    return (c, d, ds) => a(c, d, ds) + b(c, d, ds) + e(c, d, ds);
-  }
-  return (c, d, ds) => {
-    let out = '';
-    for (let i = 0; i < count; i++) out += parts[i]!(c, d, ds);
-    return out;
-  };
+  const only = pieces[0]!;
+  if (pieces.length === 1 && typeof only === 'string') return () => only;
+  if (pieces.length === 1 && typeof only === 'function') return only;
+  return joinPieces(pieces);
 }
 
 /**

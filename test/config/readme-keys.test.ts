@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { configJsonSchema } from '../../src/config/json-schema.js';
+import { cli } from '../support/io.js';
+import { project } from '../support/project.js';
 
 interface Node {
   default?: unknown;
@@ -67,5 +69,14 @@ describe('the README key table', () => {
       .filter(([key, node]) => !rows.get(key)?.includes(shown(node.default)))
       .map(([key, node]) => `${key}: README says ${JSON.stringify(rows.get(key))}, the schema ${shown(node.default)}`);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the README example of a config error', () => {
+  test('is what batchforge prints for it', async () => {
+    const r = await cli(project({ 'batch.config.yaml': 'provider: openai\nmodle: gpt-4o-mini\n' }), 'build');
+    expect(r.code).toBe(2);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain('```\n' + r.stderr + '```\n');
   });
 });

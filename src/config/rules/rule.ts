@@ -20,7 +20,7 @@ export interface RuleContext {
 export type Rule = (entry: ConfigEntry, ctx: RuleContext) => void;
 
 /** The providers an entry's requests go to: its matrix.provider axis, else its provider key. */
-export function providerNames(entry: ConfigEntry): Array<{ name: string; path: KeyPath }> {
+export function namedProviders(entry: ConfigEntry): Array<{ name: string; path: KeyPath }> {
   const axis = entry.matrix?.provider;
   if (!axis) return [{ name: entry.provider, path: entry.where('provider') }];
   return axis.flatMap((v, i) => (typeof v === 'string' ? [{ name: v, path: [...entry.where('matrix'), 'provider', i] }] : []));
@@ -28,5 +28,5 @@ export function providerNames(entry: ConfigEntry): Array<{ name: string; path: K
 
 /** The known provider profiles of an entry; unknown names are provider-is-known's to report. */
 export function providersOf(entry: ConfigEntry): ProviderProfile[] {
-  return providerNames(entry).flatMap(({ name }) => getProvider(name) ?? []);
+  return namedProviders(entry).flatMap(({ name }) => getProvider(name) ?? []);
 }

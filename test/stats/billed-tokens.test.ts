@@ -5,12 +5,15 @@
  * plus the JSON of the tools and schemas it is shown — with the same tokenizer, and expects
  * countRequestTokens to agree within the chat framing (a few tokens a message).
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getProvider } from '../../src/providers/registry.js';
+import { stats } from '../../src/stats/stats.js';
 import type { Json } from '../../src/stages/render/tree.js';
 import { countRequestTokens, loadTokenizer, OUTPUT_PATHS, outputBound, requestBody, type CountText } from '../../src/stats/tokens.js';
 import { lineOf } from '../providers/helpers.js';
 import { ACCEPTED, ROW } from '../providers/sdk/cases.js';
+import { writeTree } from '../support/tree.js';
 
 /** keys whose values the model is shown as JSON: tool definitions and output schemas */
 const SHOWN_AS_JSON = new Set(['tools', 'json_schema', 'format', 'responseJsonSchema']);
@@ -49,5 +52,20 @@ describe('stats counts what each provider bills as input', async () => {
       const p = getProvider(name)!;
       for (const endpoint of p.endpoints) for (const path of p.body(endpoint).outputLimit ?? []) expect(OUTPUT_PATHS, `${name} ${endpoint}`).toContain(path);
     }
+  });
+});
+
+describe('stats on a Gemini batch', () => {
+  it('counts the contents and system instruction and reads maxOutputTokens as the output bound', async () => {
+    const dir = writeTree({
+      'data/q.csv': 'id,q\n1,What is the capital of France?\n2,What is the capital of Peru?\n',
+      'batch.config.yaml': 'provider: gemini\nmodel: gemini-2.5-flash\nparams: { max_tokens: 64 }\nsource: { path: data/q.csv }\nmessages:\n  - { role: system, content: "Answer in one word." }\n  - { role: user, content: "{{q}}" }\n',
+    });
+    const result = await stats({ cwd: dir, config: path.join(dir, 'batch.config.yaml') });
+    const b = result.batches[0]!;
+    const count = await loadTokenizer('o200k_base');
+    // per request: reply 3, the user turn (3 + "user" + question), the system instruction (3 + text)
+    const expected = ['What is the capital of France?', 'What is the capital of Peru?'].reduce((n, q) => n + 3 + 3 + count('user') + count(q) + 3 + count('Answer in one word.'), 0);
+    expect([b.inputTokens, b.outputTokensMax, b.unboundedRequests]).toEqual([expected, 128, 0]);
   });
 });

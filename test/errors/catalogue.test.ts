@@ -1,5 +1,6 @@
 /**
- * The catalogue's own rules: codes are permanent names, so each is unique; and a hint that sends users to a README section must name one
+ * The catalogue's own rules: codes are permanent names, so each is unique; an entry no code uses
+ * is a message nobody can see; and a hint that sends users to a README section must name one
  * that exists (hints once pointed at a "Config reference" section the README never had).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -30,6 +31,13 @@ describe('the error catalogue', () => {
   test('every code is unique', () => {
     const codes = Object.values(E).map((e) => e.code);
     expect(codes.filter((c, i) => codes.indexOf(c) !== i)).toEqual([]);
+  });
+
+  test('every entry is used somewhere in src/', () => {
+    const unused = Object.keys(E).filter(
+      (name) => !sources.some(({ file, text }) => !file.endsWith('catalogue.ts') && new RegExp(`\\bE\\.${name}\\b`).test(text)),
+    );
+    expect(unused).toEqual([]);
   });
 
   test('every README section a message names is a heading of README.md', () => {

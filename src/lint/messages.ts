@@ -80,6 +80,10 @@ export const M = {
     error('openai-body', `${path} is an OpenAI chat body, not a ${provider} request; ${provider} takes ${want}`),
   systemRole: (path: string, provider: string) =>
     error('system-role', `${path} is a system message; ${provider} takes system instructions in the top-level system field`),
+  jsonSchemaInResponseSchema: (path: string, provider: string) =>
+    error('response-schema-json-schema', `${path} is JSON Schema, which ${provider}'s responseSchema refuses with 400; put the schema in generationConfig.responseJsonSchema`),
+  openAiTool: (path: string, provider: string) =>
+    error('openai-tool', `${path} is an OpenAI function tool, not a ${provider} Tool; give {functionDeclarations: [{name, description, parametersJsonSchema}]}`),
   partFor: (path: string, type: string, provider: string, want: string) =>
     error('unknown-part', `${path} ${q(type)} is not a content block of ${provider}: ${want}`),
 

@@ -236,10 +236,12 @@ describe("request bodies against the provider's declaration", () => {
     ]);
   });
 
-  it('names a Gemini line with an OpenAI body, and an OpenAI param outside generationConfig', async () => {
+  it('names a Gemini line with an OpenAI body, an OpenAI param outside generationConfig, a JSON Schema in responseSchema and an OpenAI tool', async () => {
     expect(await lint('bad-params-gemini.jsonl')).toEqual([
       '1 error openai-body: request is an OpenAI chat body, not a gemini request; gemini takes contents: [{role, parts: [{text}]}] and generationConfig',
       '2 error param-renamed: request.temperature is not a parameter of gemini, which calls it generationConfig.temperature',
+      "3 error response-schema-json-schema: request.generationConfig.responseSchema.additionalProperties is JSON Schema, which gemini's responseSchema refuses with 400; put the schema in generationConfig.responseJsonSchema",
+      '3 error openai-tool: request.tools[0] is an OpenAI function tool, not a gemini Tool; give {functionDeclarations: [{name, description, parametersJsonSchema}]}',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { suggest } from '../../util/suggest.js';
 import type { Report } from '../finding.js';
 import { M } from '../messages.js';
 import { checkClaudeBody } from './body-claude.js';
+import { checkGeminiBody } from './body-gemini.js';
 import { type RuleFactory, isObject } from './rule.js';
 
 /** Converse's own keys: a Bedrock body with one of them is a Converse request */
@@ -57,6 +58,7 @@ export const checkBodyDeclaration: RuleFactory = ({ shape, profile }, report) =>
       const decl = profile.body(endpoint);
       checkBodyKeys(body, shape.bodyKey, profile.name, decl, no, report);
       if (profile.name === 'anthropic' || (profile.name === 'bedrock' && endpoint === 'InvokeModel')) checkClaudeBody(body, shape.bodyKey, profile.name, no, report);
+      if (profile.family === 'gemini' || profile.family === 'vertex') checkGeminiBody(body, shape.bodyKey, profile.name, no, report);
     },
   };
 };

@@ -30,13 +30,13 @@ export function unreadable(file: SourceFile, err: unknown): BatchforgeError {
 
 /**
  * The file's text in chunks, decoded as source.encoding (or its BOM) says. Bytes invalid in that
- * encoding are reported once, at their line: `onInvalid` gets the problem as a warning, or with
+ * encoding are reported once, at their line: `onWarning` gets the problem as a warning, or with
  * strict_encoding the read stops with it as an error.
  */
 export async function* readTextChunks(file: SourceFile, readBytes = DEFAULT_READ_BYTES, onWarning?: (p: Problem) => void): AsyncGenerator<string> {
   const decoding = file.decoding ?? {};
   const decoder = new SourceDecoder(decoding);
-  /** file offset of the current block, and the text before it was checked clean */
+  /** file offset of the next block */
   let offset = 0;
   let reported = false;
   const checked = async (text: string, blockStart: number): Promise<string> => {

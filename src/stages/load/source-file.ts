@@ -18,7 +18,7 @@ export interface Decoding extends TextOptions {
   strict?: boolean;
 }
 
-/** A file as decoded text chunks (readTextChunks, or another thread reading it: see render-thread.ts). */
+/** A file as decoded text chunks (readTextChunks by default; tests feed text cut anywhere). */
 export type TextSource = (file: SourceFile, readBytes?: number) => AsyncIterable<string>;
 
 export interface ReadOptions {

@@ -5,7 +5,7 @@
 export type CsvFaultKind =
   /** csv-parse CSV_QUOTE_NOT_CLOSED: a quoted field runs to the end of the file */
   | 'quote-not-closed'
-  /** csv-parse CSV_INVALID_CLOSING_QUOTE: a closing quote followed by something other than a delimiter or line end */
+  /** csv-parse CSV_INVALID_CLOSING_QUOTE (and, with rtrim or trim, CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE): a closing quote followed by something other than a delimiter or line end */
   | 'quote-closes-early'
   /** csv-parse INVALID_OPENING_QUOTE: a quote inside a field that did not start with one */
   | 'quote-in-field';
@@ -13,6 +13,7 @@ export type CsvFaultKind =
 const byCsvParseCode: Record<string, CsvFaultKind> = {
   CSV_QUOTE_NOT_CLOSED: 'quote-not-closed',
   CSV_INVALID_CLOSING_QUOTE: 'quote-closes-early',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'quote-closes-early',
   INVALID_OPENING_QUOTE: 'quote-in-field',
 };
 

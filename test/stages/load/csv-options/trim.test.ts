@@ -10,4 +10,11 @@ describe('source.trim', () => {
   it('true removes whitespace around values, also around quoted ones', async () => {
     expect(await csvRows('a,b\n 1 , "2, x" \n', { trim: true })).toEqual([{ line: 2, a: '1', b: '2, x' }]);
   });
+
+  it('true still refuses text after a closing quote', async () => {
+    expect(await csvRows('a,b\n"1" x,2\n3,4\n', { trim: true })).toEqual([
+      { line: 2, fault: 'data/x.csv:2: malformed row: column 1 is quoted, but its closing quote is followed by more text instead of the delimiter or the line end' },
+      { line: 3, a: '3', b: '4' },
+    ]);
+  });
 });

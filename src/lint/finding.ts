@@ -13,6 +13,8 @@ export interface Finding {
 export interface LintOptions {
   /** a provider name from the registry or a line family name; default: implied by the first line */
   provider?: string;
+  /** the API version the files will be sent with (anthropic); default: the provider's default */
+  apiVersion?: string;
   /** warnings fail too (only the exit code changes) */
   strict?: boolean;
   /** lint files on a second thread too: default when there are several files of 16 MB or more */

@@ -6,6 +6,7 @@ import type { FileSummary, Finding, LintOptions, LintResult } from './finding.js
 import { lintFile, type FileLint } from './lint-file.js';
 import { lintHelper } from './lint-helper.js';
 import { resolveTarget } from './target.js';
+import { ANTHROPIC_API_VERSIONS } from '../providers/anthropic.js';
 
 export type { FileSummary, Finding, LintOptions, LintResult } from './finding.js';
 export { M as lintMessages } from './messages.js';
@@ -18,6 +19,9 @@ export { M as lintMessages } from './messages.js';
 export async function lintFiles(files: string[], opts: LintOptions, cwd: string): Promise<LintResult> {
   if (files.length === 0) throw new BatchforgeError(problem(E.LintNoFiles, {}));
   const target = opts.provider !== undefined ? resolveTarget(opts.provider) : undefined;
+  if (opts.apiVersion !== undefined && !ANTHROPIC_API_VERSIONS.includes(opts.apiVersion as (typeof ANTHROPIC_API_VERSIONS)[number])) {
+    throw new BatchforgeError(problem(E.ApiVersionUnknown, { provider: 'anthropic', version: opts.apiVersion, known: [...ANTHROPIC_API_VERSIONS] }));
+  }
   const paths = await Promise.all(files.map((f) => checkReadable(f, resolve(cwd, f))));
 
   // Files are independent (ids and models are checked per file), so with several big files a
@@ -30,8 +34,10 @@ export async function lintFiles(files: string[], opts: LintOptions, cwd: string)
   const helper = await lintHelper(paths, opts.threads);
   try {
     await Promise.all([
-      lane((i) => lintFile(files[i]!, paths[i]!, target)),
-      ...(helper ? [lane((i) => helper.lint({ id: i, file: files[i]!, path: paths[i]!, ...(opts.provider !== undefined && { provider: opts.provider }) }))] : []),
+      lane((i) => lintFile(files[i]!, paths[i]!, target, opts.apiVersion)),
+      ...(helper
+        ? [lane((i) => helper.lint({ id: i, file: files[i]!, path: paths[i]!, ...(opts.provider !== undefined && { provider: opts.provider }), ...(opts.apiVersion !== undefined && { apiVersion: opts.apiVersion }) }))]
+        : []),
     ]);
   } finally {
     await helper?.close();

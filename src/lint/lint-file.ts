@@ -17,7 +17,7 @@ export interface FileLint {
 }
 
 /** `file` is the name used in findings; `path` is where to read it. */
-export async function lintFile(file: string, path: string, given: LintTarget | undefined): Promise<FileLint> {
+export async function lintFile(file: string, path: string, given: LintTarget | undefined, apiVersion?: string): Promise<FileLint> {
   const findings: Finding[] = [];
   const report = (line: number, v: Verdict) => findings.push({ file, line, severity: v.severity, code: v.code, message: v.message });
 
@@ -25,7 +25,8 @@ export async function lintFile(file: string, path: string, given: LintTarget | u
   let rules: LineRule[] | undefined;
   let requests = 0;
 
-  const startRules = (t: LintTarget) => {
+  const startRules = (found: LintTarget) => {
+    const t = apiVersion === undefined ? found : { ...found, apiVersion };
     target = t;
     rules = [];
     for (const make of lineRules) {

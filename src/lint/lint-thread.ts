@@ -8,6 +8,7 @@ export interface LintJob {
   file: string;
   path: string;
   provider?: string;
+  apiVersion?: string;
 }
 
 export type LintReply = { id: number; result: FileLint } | { id: number; error: string };
@@ -16,7 +17,7 @@ if (parentPort) {
   const port = parentPort;
   port.on('message', (job: LintJob) => {
     const target = job.provider !== undefined ? resolveTarget(job.provider) : undefined;
-    lintFile(job.file, job.path, target).then(
+    lintFile(job.file, job.path, target, job.apiVersion).then(
       (result) => port.postMessage({ id: job.id, result } satisfies LintReply),
       (e: unknown) => port.postMessage({ id: job.id, error: (e as Error)?.stack ?? String(e) } satisfies LintReply),
     );

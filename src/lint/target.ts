@@ -14,6 +14,8 @@ export interface LintTarget {
   name: string;
   shape: FamilyShape;
   profile?: ProviderProfile;
+  /** --api-version: the bodies are checked against that version's declaration */
+  apiVersion?: string;
 }
 
 function forShape(shape: FamilyShape): LintTarget {

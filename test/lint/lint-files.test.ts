@@ -236,6 +236,12 @@ describe("request bodies against the provider's declaration", () => {
     ]);
   });
 
+  it('checks Anthropic lines against --api-version: 2023-06-01 takes temperature, an unknown version is a usage error', async () => {
+    const { findings } = await lintFiles(['bad-params-anthropic.jsonl'], { apiVersion: '2023-06-01' }, fixtures);
+    expect(findings.map((f) => f.code)).toEqual(['system-role', 'unknown-part']);
+    await expect(lintFiles(['bad-params-anthropic.jsonl'], { apiVersion: '2024-01-01' }, fixtures)).rejects.toThrow('api_version "2024-01-01" is not an API version batchforge knows for anthropic');
+  });
+
   it('names a Gemini line with an OpenAI body, an OpenAI param outside generationConfig, a JSON Schema in responseSchema and an OpenAI tool', async () => {
     expect(await lint('bad-params-gemini.jsonl')).toEqual([
       '1 error openai-body: request is an OpenAI chat body, not a gemini request; gemini takes contents: [{role, parts: [{text}]}] and generationConfig',

@@ -18,7 +18,7 @@ function formatFinding(f: Finding, color: boolean): string {
 
 export const validate: Command = {
   name: 'validate',
-  usage: `Usage: batchforge validate FILE… [--provider NAME] [--json] [--strict]
+  usage: `Usage: batchforge validate FILE… [--provider NAME] [--api-version V] [--json] [--strict]
 
 Checks each JSONL batch file line by line: UTF-8 and JSON, the line shape of the provider,
 request ids (rule and duplicates), one url and model per file where the provider needs it,
@@ -26,12 +26,14 @@ request bodies against their endpoint, and the provider's file limits.
 
 Options:
   --provider NAME  check against this provider or line family (default: what the first line implies)
+  --api-version V  anthropic: the API version the file will be sent with (default 2026-10-21)
   --json           print {"files":[…],"findings":[…]} on stdout instead of text
   --strict         exit 1 on warnings too
 
 Exit codes: 0 clean, 1 findings that fail the check, 2 usage error (unknown provider, missing file).`,
   options: {
     provider: { type: 'string' },
+    'api-version': { type: 'string' },
     json: { type: 'boolean' },
     strict: { type: 'boolean' },
   },
@@ -40,9 +42,10 @@ Exit codes: 0 clean, 1 findings that fail the check, 2 usage error (unknown prov
   async run(args, io) {
     const provider = args.values.provider;
     const strict = args.values.strict === true;
+    const apiVersion = args.values['api-version'];
     const result = await lintFiles(
       args.positionals,
-      typeof provider === 'string' ? { provider, strict } : { strict },
+      { strict, ...(typeof provider === 'string' && { provider }), ...(typeof apiVersion === 'string' && { apiVersion }) },
       io.cwd,
     );
     const errors = result.findings.filter((f) => f.severity === 'error').length;

@@ -46,7 +46,7 @@ export function checkBodyKeys(body: Record<string, unknown>, prefix: string, pro
   }
 }
 
-export const checkBodyDeclaration: RuleFactory = ({ shape, profile }, report) => {
+export const checkBodyDeclaration: RuleFactory = ({ shape, profile, apiVersion }, report) => {
   if (!profile) return undefined;
   return {
     check(line, no) {
@@ -54,8 +54,8 @@ export const checkBodyDeclaration: RuleFactory = ({ shape, profile }, report) =>
       if (!isObject(body)) return;
       const endpoint = endpointOf(profile, line, body);
       if (endpoint === undefined) return;
-      // validate cannot know the API version a file will be sent with: the provider's default
-      const decl = profile.body(endpoint);
+      // the API version the file will be sent with: --api-version, else the provider's default
+      const decl = profile.body(endpoint, profile.apiVersions ? apiVersion : undefined);
       checkBodyKeys(body, shape.bodyKey, profile.name, decl, no, report);
       if (profile.name === 'anthropic' || (profile.name === 'bedrock' && endpoint === 'InvokeModel')) checkClaudeBody(body, shape.bodyKey, profile.name, no, report);
       if (profile.family === 'gemini' || profile.family === 'vertex') checkGeminiBody(body, shape.bodyKey, profile.name, no, report);

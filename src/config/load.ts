@@ -34,7 +34,7 @@ export type ConfigResult = { config: ResolvedConfig; problems: Problem[] } | { c
 
 export async function findConfigFile(cwd: string): Promise<string | undefined> {
   // cosmiconfig only locates the file: it is read again below so that every key keeps its position.
-  // Imported here, not above: a load with an explicit path (--config, a render thread) never needs it.
+  // Imported here, not above: a load with an explicit path (--config, or a test) never needs it.
   const { cosmiconfig } = await import('cosmiconfig');
   const explorer = cosmiconfig('batchforge', {
     searchPlaces: SEARCH_PLACES,

@@ -70,7 +70,10 @@ describe('interrupting a build', () => {
     const dir = writeTree({ 'batch.config.yaml': CONFIG, 'data/q.csv': csv(200_000) });
     const { child, done } = startBin(dir, ['build']);
     await staging(path.join(dir, 'out'), child.pid!);
+    // stopped while it holds the lock, so the second build cannot miss it however fast the first is
+    child.kill('SIGSTOP');
     const second = runBin(dir, ['build']);
+    child.kill('SIGCONT');
     expect([second.code, second.stderr.split('\n')[0]]).toEqual([2, expect.stringMatching(new RegExp(`^out is in use by \`batchforge build\` \\(pid ${child.pid} on .+, since .+\\); nothing was done$`))]);
     expect((await done).code).toBe(0);
     // 200,000 requests in shards of the openai maximum of 50,000 lines, and nothing left behind

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { E, problem, type Problem } from '../errors/index.js';
 import { nameDuplicates, type PendingDuplicate } from '../pipeline/name-duplicates.js';
 import { groupOutcomes } from '../pipeline/outcomes.js';
+import type { RowCounts } from '../pipeline/rows.js';
 import { partitionsOf, type PartitionBase } from '../pipeline/partitions.js';
 import type { PreparedGroup } from '../pipeline/prepare.js';
 import { MAX_PROBLEMS, ProblemTally } from '../pipeline/problem-tally.js';
@@ -160,7 +161,9 @@ async function groupStats(group: PreparedGroup, ids: UniqueIds, spillDir: string
   const tally = new ProblemTally(MAX_PROBLEMS, problem(E.ProblemsCapped, { limit: MAX_PROBLEMS }));
   const duplicates: PendingDuplicate[] = [];
   let rows = 0;
-  for await (const chunk of groupOutcomes(group, { ids })) {
+  // the loader's warnings (bytes invalid in a file's encoding) are reported as the build reports them
+  const counts: RowCounts = { scanned: 0, skipped: 0, warnings: [] };
+  for await (const chunk of groupOutcomes(group, { ids, counts })) {
     rows += chunk.rows.length;
     for (const o of chunk.outcomes) {
       if (o.problem !== undefined) {
@@ -185,7 +188,7 @@ async function groupStats(group: PreparedGroup, ids: UniqueIds, spillDir: string
   }
   // a second id set, spilling beside the first, keeps this pass's memory bounded too
   const shown = await nameDuplicates(group, tally.problems, duplicates, { spillDir: path.join(spillDir, 'first') });
-  const problems = tally.finish(shown);
+  const problems = [...counts.warnings!, ...tally.finish(shown)];
   const batches = partitions.map((part) => partitionStats(part, rows, problems));
   return { batches, problems };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { E, problem, type Problem } from '../errors/index.js';
 import { duplicateProblem, firstUses } from '../pipeline/name-duplicates.js';
 import { groupOutcomes, type Outcome } from '../pipeline/outcomes.js';
+import type { RowCounts } from '../pipeline/rows.js';
 import { DEFAULT_CHUNK_ROWS } from '../stages/load/index.js';
 import { formatOrigin, type Row } from '../stages/load/row.js';
 import type { Json } from '../stages/render/tree.js';
@@ -70,10 +71,12 @@ export async function preview(opts: PreviewOptions = {}): Promise<PreviewResult>
   for (const group of loaded.groups) {
     const taken: Outcome[] = [];
     let seen = 0;
+    // the loader's warnings on the rows read (bytes invalid in a file's encoding), as the build reports them
+    const counts: RowCounts = { scanned: 0, skipped: 0, warnings: [] };
     if (want > 0) {
       // without --row, ask the loader for arrays of exactly the rows wanted: it then reads no further
       const chunkRows = opts.row ? undefined : Math.min(want, DEFAULT_CHUNK_ROWS);
-      outer: for await (const { rows, outcomes } of groupOutcomes(group, { ...(chunkRows !== undefined && { chunkRows }) })) {
+      outer: for await (const { rows, outcomes } of groupOutcomes(group, { counts, ...(chunkRows !== undefined && { chunkRows }) })) {
         const lanes = outcomes.length / rows.length;
         for (let r = 0; r < rows.length; r++) {
           seen++;
@@ -84,6 +87,7 @@ export async function preview(opts: PreviewOptions = {}): Promise<PreviewResult>
         }
       }
     }
+    problems.push(...counts.warnings!);
     mostRows = Math.max(mostRows, seen);
     // a duplicate is named with the row that used its id first, as the build names it
     const dups = new Set(taken.flatMap((o) => (o.duplicate ? [o.id!] : [])));

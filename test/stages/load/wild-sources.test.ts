@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../../src/errors/index.js';
 import { build } from '../../../src/pipeline/build.js';
+import { stats } from '../../../src/stats/stats.js';
+import { preview } from '../../../src/tools/preview.js';
 import { jsonl, project } from '../../support/project.js';
 
 async function run(file: string, bytes: string | Buffer, source: string, customId: string, content: string) {
@@ -39,6 +41,17 @@ describe('sources from the wild, as issue 13 found them', () => {
     expect((await run('rows.csv', bytes, ', strict_encoding: true', 'q-{{id}}', '{{text}}')).problems).toEqual([
       'data/rows.csv:2: bytes that are not valid utf-8 (the first on this line); the characters read for them are a guess',
     ]);
+  });
+
+  test('stats and preview warn about a Latin-1 file read as utf-8 at the same line as build', async () => {
+    const cwd = project({ 'batch.config.yaml': `model: m\nsource: { path: data/rows.csv }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: '{{text}}' }]\n` });
+    mkdirSync(path.join(cwd, 'data'), { recursive: true });
+    writeFileSync(path.join(cwd, 'data/rows.csv'), Buffer.from('id,text\n1,café\n', 'latin1'));
+    const warning = 'data/rows.csv:2: warning: bytes that are not valid utf-8 (the first on this line); the characters read for them are a guess';
+    const shown = (r: { problems: Parameters<typeof formatProblem>[0][] }) => r.problems.map((p) => formatProblem(p, { hints: false }));
+    expect(shown(await build({ cwd, check: true }))).toContain(warning);
+    expect(shown(await stats({ cwd }))).toEqual([warning]);
+    expect(shown(await preview({ cwd }))).toEqual([warning]);
   });
 
   test('9007199254740993 keeps its digits in a custom_id, a template and {{json}}', async () => {

@@ -13,7 +13,7 @@ export { BatchforgeError, formatProblem, type Problem, type Location } from './e
 export type { Row, Origin } from './stages/load/row.js';
 export { VERSION } from './version.js';
 export { streamRequests, type StreamedRequest } from './pipeline/stream-requests.js';
-export { lintFiles, type Finding, type LintOptions, type LintResult } from './lint/index.js';
+export { lintFiles, type FileSummary, type LintOptions, type LintResult } from './lint/index.js';
 export { preview, type PreviewOptions, type PreviewResult } from './tools/preview.js';
 export { init } from './tools/init.js';
 export { stats, type StatsResult } from './stats/stats.js';

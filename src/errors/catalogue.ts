@@ -17,6 +17,7 @@ function entry<A = Record<string, never>>(e: Entry<A>): Entry<A> {
 }
 
 const q = (s: string) => JSON.stringify(s);
+const n = (x: number) => x.toLocaleString('en-US');
 
 export const E = {
   // ---- usage ----
@@ -279,11 +280,16 @@ export const E = {
     message: (a) => `provider ${a.provider} does not take endpoint ${a.endpoint} in a batch`,
     hint: (a) => `use one of: ${a.known.join(', ')}`,
   }),
-  UnknownRole: entry<{ role: string; known: string[]; suggestion?: string }>({
+  // Entries shared by build and validate tell the two apart by which facts are given (`'path' in a`),
+  // so the README's Errors table, built from placeholders for every fact, shows the build's wording.
+  /** a config's message role, or (with `path`) a role in a batch file's line that validate reads */
+  UnknownRole: entry<{ role: string; known: readonly string[]; suggestion?: string; path?: string }>({
     code: 'unknown-role',
     kind: 'config',
     message: (a) =>
-      `unknown role ${q(a.role)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
+      'path' in a
+        ? `${a.path} ${q(a.role)} is not a chat role (${a.known.join(', ')})`
+        : `unknown role ${q(a.role)}${a.suggestion ? ` (did you mean ${q(a.suggestion)}?)` : ''}`,
     hint: (a) => `roles this provider knows: ${a.known.join(', ')}`,
   }),
   SourceMissing: entry<{ pattern: string }>({
@@ -355,22 +361,29 @@ export const E = {
     kind: 'data',
     message: (a) => `${a.detail} in row ${a.row} (${a.origin})`,
   }),
-  CustomIdEmpty: entry<{ template: string }>({
+  /** build: the id template rendered empty; validate (`key`): a line's id is empty */
+  CustomIdEmpty: entry<{ template: string } | { key: string }>({
     code: 'custom-id-empty',
     kind: 'data',
-    message: (a) => `custom_id rendered empty from ${q(a.template)}`,
+    message: (a) => ('key' in a ? `${a.key} is empty` : `custom_id rendered empty from ${q(a.template)}`),
     hint: () => 'every request needs an id: use a column that is never empty, or {{@index}}',
   }),
-  CustomIdDuplicate: entry<{ id: string; first: string }>({
+  /** build: `first` names the earlier row; validate: `key` and `firstLine` of the file */
+  CustomIdDuplicate: entry<{ id: string; first: string } | { id: string; key: string; firstLine: number }>({
     code: 'custom-id-duplicate',
     kind: 'data',
-    message: (a) => `custom_id ${q(a.id)} is already used by ${a.first}`,
+    message: (a) =>
+      'key' in a ? `duplicate ${a.key} ${q(a.id)} (first on line ${a.firstLine})` : `custom_id ${q(a.id)} is already used by ${a.first}`,
     hint: () => 'make the custom_id template unique per row, e.g. add a key column or {{@index}}',
   }),
-  CustomIdRule: entry<{ id: string; provider: string; rule: string }>({
+  /** `key` names the id field of a batch file's line (validate); `bytes` and `max` say it is too long */
+  CustomIdRule: entry<{ id: string; provider: string; key?: string } & ({ rule: string } | { bytes: number; max: number })>({
     code: 'custom-id-rule',
     kind: 'data',
-    message: (a) => `custom_id ${q(a.id)} breaks the ${a.provider} rule: ${a.rule}`,
+    message: (a) => {
+      const key = 'key' in a ? a.key : 'custom_id';
+      return 'bytes' in a ? `${key} ${q(a.id)} is ${n(a.bytes)} bytes, over the ${a.provider} limit of ${a.max}` : `${key} ${q(a.id)} breaks the ${a.provider} rule: ${a.rule}`;
+    },
     hint: () => 'shorten the custom_id template or use characters the provider accepts',
   }),
   RequestTooLarge: entry<{ id: string; bytes: number; max: number }>({
@@ -613,16 +626,21 @@ export const E = {
     message: (a) => `image ${q(a.url.length > 60 ? a.url.slice(0, 57) + '...' : a.url)} is not a base64 data: URL, which ${a.provider} needs`,
     hint: () => 'render images as data:<media type>;base64,<data>, e.g. "data:image/png;base64,{{image_b64}}"',
   }),
-  ParamUnknown: entry<{ provider: string; key: string; follows: string; suggestion?: string }>({
+  /** a config's `params.key`, or (with `path`) a key of a batch file's request body that validate reads */
+  ParamUnknown: entry<{ provider: string; key: string; follows: string; suggestion?: string; path?: string }>({
     code: 'param-unknown',
     kind: 'config',
-    message: (a) => `params.${a.key} is not a parameter of ${a.provider} (${a.follows})${a.suggestion ? `; did you mean ${a.suggestion}?` : ''}`,
+    message: (a) => `${'path' in a ? a.path : `params.${a.key}`} is not a parameter of ${a.provider} (${a.follows})${a.suggestion ? `; did you mean ${a.suggestion}?` : ''}`,
     hint: (a) => `the README section "Providers" lists the parameters ${a.provider} accepts, translates and refuses`,
   }),
-  ParamRefused: entry<{ provider: string; key: string; follows: string; instead: string }>({
+  /** validate (`path`) prints no hints, so there the message says what to use instead */
+  ParamRefused: entry<{ provider: string; key: string; follows: string; instead: string; path?: string }>({
     code: 'param-refused',
     kind: 'config',
-    message: (a) => `params.${a.key} is not accepted by ${a.provider} (${a.follows})`,
+    message: (a) =>
+      'path' in a
+        ? `${a.path} is not accepted by ${a.provider} (${a.follows}): ${a.instead}`
+        : `params.${a.key} is not accepted by ${a.provider} (${a.follows})`,
     hint: (a) => a.instead,
   }),
   ParamTwice: entry<{ provider: string; key: string; other: string; target: string }>({
@@ -704,10 +722,12 @@ export const E = {
         ? 'add mime_type (e.g. image/png) beside url in image_url'
         : 'add mime_type beside url in image_url: a constant such as image/jpeg, or a template such as "{{image_type}}"',
   }),
-  FewRecords: entry<{ provider: string; file: string; records: number; min: number }>({
+  /** build names the shard it wrote; validate's finding is located at the file it reads */
+  FewRecords: entry<{ provider: string; file?: string; records: number; min: number }>({
     code: 'few-records',
     kind: 'data',
-    message: (a) => `${a.file} holds ${a.records.toLocaleString('en-US')} record(s); a ${a.provider} batch job needs at least ${a.min.toLocaleString('en-US')} by default`,
+    message: (a) =>
+      `${a.file !== undefined ? `${a.file} holds` : 'file has'} ${n(a.records)} record(s); a ${a.provider} batch job needs at least ${n(a.min)} by default`,
     hint: () => 'add records, run these requests with InvokeModel directly, or check the "minimum number of records per batch inference job" quota of your account',
   }),
 
@@ -923,6 +943,147 @@ export const E = {
     kind: 'data',
     message: (a) => `custom_id ${q(a.id)} has the same 64-bit fingerprint as an earlier id (a one-in-billions collision)`,
     hint: () => 'change the custom_id template slightly (e.g. add a prefix): the ids are checked by fingerprint',
+  }),
+  // ---- validate (src/lint): a batch file's bytes, lines, ids and request bodies ----
+  // Findings are located at the file and line (none for the whole file); validate prints no hints.
+  FileEmpty: entry({
+    code: 'empty-file',
+    kind: 'data',
+    message: () => 'file is empty (providers reject a batch with no requests)',
+  }),
+  FileBom: entry({
+    code: 'bom',
+    kind: 'data',
+    message: () => 'file starts with a UTF-8 byte order mark (Azure rejects it); save as UTF-8 without BOM',
+  }),
+  FileCrlf: entry<{ count: number }>({
+    code: 'crlf',
+    kind: 'data',
+    message: (a) => `CRLF line endings (${n(a.count)} ${a.count === 1 ? 'line' : 'lines'} from here on); providers expect \\n`,
+  }),
+  LineInvalidUtf8: entry({
+    code: 'invalid-utf8',
+    kind: 'data',
+    message: () => 'line is not valid UTF-8',
+  }),
+  LineBlank: entry({
+    code: 'blank-line',
+    kind: 'data',
+    message: () => 'blank line (providers read every line as a request)',
+  }),
+  LineNotJson: entry<{ reason: string }>({
+    code: 'not-json',
+    kind: 'data',
+    message: (a) => `not JSON: ${a.reason}`,
+  }),
+  /** `got`: the JSON type in words, e.g. "an array" */
+  LineNotObject: entry<{ got: string }>({
+    code: 'not-object',
+    kind: 'data',
+    message: (a) => `line is ${a.got}, not a JSON object`,
+  }),
+  /** a key of the line shape; with `why`, a field the request needs; with `tool`, a tool message's id */
+  LineKeyMissing: entry<{ key: string; why?: string; tool?: true }>({
+    code: 'missing-key',
+    kind: 'data',
+    message: (a) =>
+      'tool' in a ? `${a.key} is a tool message without "tool_call_id"` : 'why' in a ? `missing ${a.key} (${a.why})` : `missing ${q(a.key)}`,
+  }),
+  LineWrongType: entry<{ path: string; want: string; got: string }>({
+    code: 'wrong-type',
+    kind: 'data',
+    message: (a) => `${a.path} must be ${a.want}, not ${a.got}`,
+  }),
+  LineWrongValue: entry<{ path: string; want: string; value: unknown }>({
+    code: 'wrong-value',
+    kind: 'data',
+    message: (a) => `${a.path} must be ${q(a.want)}, not ${JSON.stringify(a.value)}`,
+  }),
+  LineKeyUnknown: entry<{ key: string; family: string; allowed: readonly string[] }>({
+    code: 'unknown-key',
+    kind: 'data',
+    message: (a) => `unknown key ${q(a.key)} in the ${a.family} line shape (expected ${a.allowed.join(', ')})`,
+  }),
+  LineEndpointUnknown: entry<{ url: string; provider: string; known: readonly string[] }>({
+    code: 'unknown-endpoint',
+    kind: 'data',
+    message: (a) => `url ${q(a.url)} is not a batch endpoint of ${a.provider} (known: ${a.known.join(', ')})`,
+  }),
+  LineUrlMismatch: entry<{ url: string; first: string; firstLine: number; provider: string }>({
+    code: 'url-mismatch',
+    kind: 'data',
+    message: (a) => `url ${q(a.url)} differs from ${q(a.first)} on line ${a.firstLine} (${a.provider} takes one url per file)`,
+  }),
+  LineModelMismatch: entry<{ model: string; first: string; firstLine: number; provider: string }>({
+    code: 'model-mismatch',
+    kind: 'data',
+    message: (a) => `body.model ${q(a.model)} differs from ${q(a.first)} on line ${a.firstLine} (${a.provider} takes one model per file)`,
+  }),
+  LineStreams: entry({
+    code: 'stream-refused',
+    kind: 'data',
+    message: () => 'body.stream is true; batch requests cannot stream',
+  }),
+  LineMaxTokensOnReasoning: entry<{ model: string }>({
+    code: 'max-completion-tokens',
+    kind: 'data',
+    message: (a) => `body.max_tokens is not accepted by ${q(a.model)}; use max_completion_tokens`,
+  }),
+  LineValueEmpty: entry<{ path: string }>({
+    code: 'empty-value',
+    kind: 'data',
+    message: (a) => `${a.path} must not be empty`,
+  }),
+  /** an OpenAI content part type (`known`), or a provider's content block (`provider`, `want`) */
+  LinePartUnknown: entry<{ path: string; type: unknown } & ({ known: readonly string[] } | { provider: string; want: string })>({
+    code: 'unknown-part',
+    kind: 'data',
+    message: (a) =>
+      'known' in a
+        ? `${a.path} ${JSON.stringify(a.type)} is not a content part type (${a.known.join(', ')})`
+        : `${a.path} ${JSON.stringify(a.type)} is not a content block of ${a.provider}: ${a.want}`,
+  }),
+  LineParamRenamed: entry<{ path: string; provider: string; to: string }>({
+    code: 'param-renamed',
+    kind: 'data',
+    message: (a) => `${a.path} is not a parameter of ${a.provider}, which calls it ${a.to}`,
+  }),
+  LineOpenAiBody: entry<{ path: string; provider: string; want: string }>({
+    code: 'openai-body',
+    kind: 'data',
+    message: (a) => `${a.path} is an OpenAI chat body, not a ${a.provider} request; ${a.provider} takes ${a.want}`,
+  }),
+  LineSystemRole: entry<{ path: string; provider: string }>({
+    code: 'system-role',
+    kind: 'data',
+    message: (a) => `${a.path} is a system message; ${a.provider} takes system instructions in the top-level system field`,
+  }),
+  LineJsonSchemaInResponseSchema: entry<{ path: string; provider: string }>({
+    code: 'response-schema-json-schema',
+    kind: 'data',
+    message: (a) =>
+      `${a.path} is JSON Schema, which ${a.provider}'s responseSchema refuses with 400; put the schema in generationConfig.responseJsonSchema`,
+  }),
+  LineOpenAiTool: entry<{ path: string; provider: string }>({
+    code: 'openai-tool',
+    kind: 'data',
+    message: (a) =>
+      `${a.path} is an OpenAI function tool, not a ${a.provider} Tool; give {functionDeclarations: [{name, description, parametersJsonSchema}]}`,
+  }),
+  FileTooLarge: entry<{ bytes: number; max: number; provider: string }>({
+    code: 'file-too-large',
+    kind: 'data',
+    message: (a) => `file is ${n(a.bytes)} bytes, over the ${a.provider} limit of ${n(a.max)} bytes`,
+  }),
+  FileTooManyRequests: entry<{ lines: number; max: number; provider: string }>({
+    code: 'too-many-requests',
+    kind: 'data',
+    message: (a) => `file has ${n(a.lines)} requests, over the ${a.provider} limit of ${n(a.max)}`,
+  }),
+  FileTooManyInputs: entry<{ units: number; max: number; provider: string }>({
+    code: 'too-many-inputs',
+    kind: 'data',
+    message: (a) => `file has ${n(a.units)} embedding inputs across its requests, over the ${a.provider} limit of ${n(a.max)} per batch`,
   }),
 } as const;
 

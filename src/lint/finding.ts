@@ -1,14 +1,5 @@
-/** What the linter reports: one finding per broken rule, located at a line (0 = the whole file). */
-export interface Finding {
-  /** the path as the user gave it */
-  file: string;
-  /** 1-based; 0 for whole-file findings */
-  line: number;
-  severity: 'error' | 'warning';
-  /** permanent rule name, e.g. `not-json`, `custom-id-duplicate` */
-  code: string;
-  message: string;
-}
+/** What the linter takes and returns; its findings are catalogue Problems (src/errors). */
+import type { Problem } from '../errors/index.js';
 
 export interface LintOptions {
   /** a provider name from the registry or a line family name; default: implied by the first line */
@@ -30,16 +21,10 @@ export interface FileSummary {
 }
 
 export interface LintResult {
-  findings: Finding[];
+  /** catalogue Problems located at `{file, line}`; a whole-file finding has no line */
+  findings: Problem[];
   files: FileSummary[];
 }
 
-/** A finding before it knows its file and line: what rules produce. */
-export interface Verdict {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-/** Rules report through this: a verdict at a line of the file being linted. */
-export type Report = (line: number, verdict: Verdict) => void;
+/** Rules report through this: a problem (a catalogue entry, no location yet) at a line of the file being linted, 0 for the whole file. */
+export type Report = (line: number, problem: Problem) => void;

@@ -2,14 +2,13 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BatchforgeError, E, problem } from '../errors/index.js';
-import type { FileSummary, Finding, LintOptions, LintResult } from './finding.js';
+import type { FileSummary, LintOptions, LintResult } from './finding.js';
 import { lintFile, type FileLint } from './lint-file.js';
 import { lintHelper } from './lint-helper.js';
 import { resolveTarget } from './target.js';
 import { ANTHROPIC_API_VERSIONS } from '../providers/anthropic.js';
 
-export type { FileSummary, Finding, LintOptions, LintResult } from './finding.js';
-export { M as lintMessages } from './messages.js';
+export type { FileSummary, LintOptions, LintResult } from './finding.js';
 
 /**
  * Lints each file in the order given; findings come sorted by file (that order) then line.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../../src/lint/finding.js';
+import type { Problem } from '../../src/errors/index.js';
 import { lintFiles } from '../../src/lint/index.js';
 import { checkFileLimits } from '../../src/lint/rules/check-file-limits.js';
 import { resolveTarget } from '../../src/lint/target.js';
@@ -10,7 +10,7 @@ import { resolveTarget } from '../../src/lint/target.js';
 describe('checkFileLimits', () => {
   const run = (provider: string, bytes: number, requests: number) => {
     const out: string[] = [];
-    checkFileLimits(resolveTarget(provider), bytes, requests, (line: number, v: Verdict) => out.push(`${line} ${v.code}: ${v.message}`));
+    checkFileLimits(resolveTarget(provider), bytes, requests, (line: number, v: Problem) => out.push(`${line} ${v.code}: ${v.message}`));
     return out;
   };
 
@@ -34,8 +34,8 @@ describe('checkFileLimits', () => {
     fs.writeFileSync(path.join(dir, 'big.jsonl'), Array.from({ length: 50_001 }, (_, i) => line(i)).join(''));
     const result = await lintFiles(['big.jsonl'], {}, dir);
     expect(result.findings).toEqual([
-      { file: 'big.jsonl', line: 0, severity: 'error', code: 'too-many-requests', message: 'file has 50,001 requests, over the openai limit of 50,000' },
-      { file: 'big.jsonl', line: 0, severity: 'error', code: 'too-many-inputs', message: 'file has 50,001 embedding inputs across its requests, over the openai limit of 50,000 per batch' },
+      { code: 'too-many-requests', kind: 'data', severity: 'error', message: 'file has 50,001 requests, over the openai limit of 50,000', location: { file: 'big.jsonl' } },
+      { code: 'too-many-inputs', kind: 'data', severity: 'error', message: 'file has 50,001 embedding inputs across its requests, over the openai limit of 50,000 per batch', location: { file: 'big.jsonl' } },
     ]);
     expect(result.files).toEqual([{ file: 'big.jsonl', lines: 50_001, bytes: fs.statSync(path.join(dir, 'big.jsonl')).size, provider: 'openai' }]);
   });

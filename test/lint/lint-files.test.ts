@@ -10,7 +10,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/lint/', import.meta.url));
 /** `LINE severity code: message`, the findings of one fixture in order */
 async function lint(file: string, provider?: string): Promise<string[]> {
   const { findings } = await lintFiles([file], provider ? { provider } : {}, fixtures);
-  return findings.map((f) => `${f.line} ${f.severity} ${f.code}: ${f.message}`);
+  return findings.map((f) => `${f.location!.line ?? 0} ${f.severity} ${f.code}: ${f.message}`);
 }
 
 describe('lintFiles on good files', () => {
@@ -263,7 +263,7 @@ describe("request bodies against the provider's declaration", () => {
     const line = (i: number) => JSON.stringify({ custom_id: `e-${i}`, method: 'POST', url: '/v1/embeddings', body: { model: 'text-embedding-3-small', input: Array(20_000).fill('w') } });
     writeFileSync(path.join(dir, 'e.jsonl'), [0, 1, 2].map(line).join('\n') + '\n');
     const { findings } = await lintFiles(['e.jsonl'], {}, dir);
-    expect(findings.map((f) => `${f.line} ${f.code}: ${f.message}`)).toEqual([
+    expect(findings.map((f) => `${f.location!.line ?? 0} ${f.code}: ${f.message}`)).toEqual([
       '0 too-many-inputs: file has 60,000 embedding inputs across its requests, over the openai limit of 50,000 per batch',
     ]);
   });

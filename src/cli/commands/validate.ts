@@ -3,17 +3,16 @@
  * upload. Findings go to stdout (one per line, or one JSON document with --json), the summary to
  * stderr; exit 1 on any error (or warning with --strict), 0 when clean.
  */
-import { type Finding, lintFiles } from '../../lint/index.js';
+import { formatProblem, type Problem } from '../../errors/index.js';
+import { lintFiles } from '../../lint/index.js';
 import type { Command } from '../command.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
-function formatFinding(f: Finding, color: boolean): string {
-  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const where = f.line === 0 ? f.file : `${f.file}:${f.line}`;
-  const label = f.severity === 'error' ? paint('31', 'error') : paint('33', 'warning');
-  return `${where}: ${label}: ${f.message}`;
+/** --json keeps one flat record per finding; `line` is 0 for a finding about the whole file. */
+function findingJson(p: Problem) {
+  return { file: p.location!.file, line: p.location!.line ?? 0, severity: p.severity, code: p.code, message: p.message };
 }
 
 export const validate: Command = {
@@ -52,12 +51,13 @@ Exit codes: 0 clean, 1 findings that fail the check, 2 usage error (unknown prov
     const warnings = result.findings.length - errors;
 
     if (args.values.json === true) {
-      io.stdout.write(`${JSON.stringify({ files: result.files, findings: result.findings })}\n`);
+      io.stdout.write(`${JSON.stringify({ files: result.files, findings: result.findings.map(findingJson) })}\n`);
     } else {
-      // chunks of lines, not one write per finding nor one string of a million lines
+      // chunks of lines, not one write per finding nor one string of a million lines; no hints:
+      // a file's findings repeat by the thousand, and their messages say what the file needs
       let out = '';
-      for (const f of result.findings) {
-        out += `${formatFinding(f, io.color)}\n`;
+      for (const p of result.findings) {
+        out += `${formatProblem(p, { hints: false, color: io.color })}\n`;
         if (out.length > 65536) {
           io.stdout.write(out);
           out = '';

@@ -5,7 +5,7 @@
  * `responseJsonSchema`. Tools must be Gemini Tools, not OpenAI function tools.
  */
 import type { Report } from '../finding.js';
-import { M } from '../messages.js';
+import { E, problem } from '../../errors/index.js';
 import { isObject } from './rule.js';
 
 /** the first JSON Schema habit in a schema that the OpenAPI subset refuses, as a path */
@@ -31,11 +31,11 @@ export function checkGeminiBody(body: Record<string, unknown>, prefix: string, p
   const config = body.generationConfig;
   if (isObject(config) && config.responseSchema !== undefined) {
     const habit = jsonSchemaHabit(config.responseSchema, `${prefix}.generationConfig.responseSchema`);
-    if (habit) report(no, M.jsonSchemaInResponseSchema(habit, provider));
+    if (habit) report(no, problem(E.LineJsonSchemaInResponseSchema, { path: habit, provider }));
   }
   if (Array.isArray(body.tools)) {
     body.tools.forEach((t, i) => {
-      if (isObject(t) && t.type === 'function') report(no, M.openAiTool(`${prefix}.tools[${i}]`, provider));
+      if (isObject(t) && t.type === 'function') report(no, problem(E.LineOpenAiTool, { path: `${prefix}.tools[${i}]`, provider }));
     });
   }
 }

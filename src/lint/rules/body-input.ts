@@ -1,6 +1,7 @@
 /** Embeddings, completions, responses and moderations bodies carry their text in one field. */
 import type { Report } from '../finding.js';
-import { M } from '../messages.js';
+import { E, problem } from '../../errors/index.js';
+import { jsonType } from './rule.js';
 
 export function checkInputBody(
   body: Record<string, unknown>,
@@ -11,9 +12,9 @@ export function checkInputBody(
 ): void {
   const v = body[key];
   const path = `body.${key}`;
-  if (v === undefined || v === null) report(no, M.missingField(path, `${endpoint} requests need it`));
+  if (v === undefined || v === null) report(no, problem(E.LineKeyMissing, { key: path, why: `${endpoint} requests need it` }));
   else if (typeof v !== 'string' && !Array.isArray(v)) {
     // the Responses API also takes one input item object
-    if (endpoint !== 'responses' || typeof v !== 'object') report(no, M.wrongType(path, 'a string or an array', v));
-  } else if (v.length === 0 && endpoint !== 'completions') report(no, M.emptyArray(path));
+    if (endpoint !== 'responses' || typeof v !== 'object') report(no, problem(E.LineWrongType, { path, want: 'a string or an array', got: jsonType(v) }));
+  } else if (v.length === 0 && endpoint !== 'completions') report(no, problem(E.LineValueEmpty, { path }));
 }

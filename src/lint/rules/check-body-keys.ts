@@ -8,7 +8,7 @@ import { bodyKeys, type BodyDeclaration } from '../../providers/declaration.js';
 import type { ProviderProfile } from '../../providers/profile.js';
 import { suggest } from '../../util/suggest.js';
 import type { Report } from '../finding.js';
-import { M } from '../messages.js';
+import { E, problem } from '../../errors/index.js';
 import { checkClaudeBody } from './body-claude.js';
 import { checkGeminiBody } from './body-gemini.js';
 import { type RuleFactory, isObject } from './rule.js';
@@ -30,7 +30,7 @@ function endpointOf(profile: ProviderProfile, line: Record<string, unknown>, bod
 export function checkBodyKeys(body: Record<string, unknown>, prefix: string, provider: string, decl: BodyDeclaration, no: number, report: Report): void {
   const keys = bodyKeys(decl);
   if (!keys.has('messages') && body.messages !== undefined && body.contents === undefined) {
-    report(no, M.openAiBody(prefix, provider, 'contents: [{role, parts: [{text}]}] and generationConfig'));
+    report(no, problem(E.LineOpenAiBody, { path: prefix, provider, want: 'contents: [{role, parts: [{text}]}] and generationConfig' }));
     return;
   }
   // a body for the job's model: providers whose job names it may still find it in the line (Fireworks, Gemini tolerate no model key)
@@ -40,9 +40,12 @@ export function checkBodyKeys(body: Record<string, unknown>, prefix: string, pro
     if (keys.has(key) || key === 'model' || key === 'stream') continue;
     const path = `${prefix}.${key}`;
     const rule = Object.hasOwn(decl.params, key) ? decl.params[key]! : undefined;
-    if (rule?.to !== undefined) report(no, M.paramRenamed(path, provider, rule.to));
-    else if (rule?.instead !== undefined) report(no, M.paramRefused(path, provider, decl.follows, rule.instead));
-    else report(no, M.paramUnknown(path, provider, decl.follows, suggest(key, known), decl.unknown ?? 'error'));
+    if (rule?.to !== undefined) report(no, problem(E.LineParamRenamed, { path, provider, to: rule.to }));
+    else if (rule?.instead !== undefined) report(no, problem(E.ParamRefused, { path, provider, follows: decl.follows, instead: rule.instead, key }));
+    else {
+      const suggestion = suggest(key, known);
+      report(no, problem(E.ParamUnknown, { path, provider, follows: decl.follows, key, ...(suggestion !== undefined && { suggestion }) }, undefined, decl.unknown ?? 'error'));
+    }
   }
 }
 

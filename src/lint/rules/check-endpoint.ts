@@ -1,5 +1,5 @@
 /** The url of an OpenAI-family line must be an endpoint the provider takes in a batch. */
-import { M } from '../messages.js';
+import { E, problem } from '../../errors/index.js';
 import type { RuleFactory } from './rule.js';
 
 export const checkEndpoint: RuleFactory = ({ shape, profile }, report) => {
@@ -8,7 +8,7 @@ export const checkEndpoint: RuleFactory = ({ shape, profile }, report) => {
   return {
     check(line, no) {
       const url = line.url;
-      if (typeof url === 'string' && !known.includes(url)) report(no, M.unknownEndpoint(url, profile.name, known));
+      if (typeof url === 'string' && !known.includes(url)) report(no, problem(E.LineEndpointUnknown, { url, provider: profile.name, known }));
     },
   };
 };

@@ -6,7 +6,7 @@
  * per million ids. Storing only hashes would save more but needs a second pass to tell a
  * collision from a duplicate.
  */
-import { M } from '../messages.js';
+import { E, problem } from '../../errors/index.js';
 import type { RuleFactory } from './rule.js';
 
 export const checkRequestId: RuleFactory = ({ shape, profile }, report) => {
@@ -19,20 +19,20 @@ export const checkRequestId: RuleFactory = ({ shape, profile }, report) => {
       const id = line[key];
       if (typeof id !== 'string') return;
       if (id === '') {
-        report(no, M.idEmpty(key));
+        report(no, problem(E.CustomIdEmpty, { key }));
         return;
       }
       if (rule && profile) {
         // a UTF-16 length times 3 bounds the UTF-8 length: skip the byte count for short ids
         if (rule.maxBytes !== undefined && id.length * 3 > rule.maxBytes) {
           const bytes = Buffer.byteLength(id, 'utf8');
-          if (bytes > rule.maxBytes) report(no, M.idTooLong(key, id, bytes, rule.maxBytes, profile.name));
+          if (bytes > rule.maxBytes) report(no, problem(E.CustomIdRule, { key, id, bytes, max: rule.maxBytes, provider: profile.name }));
         }
-        if (rule.pattern && !rule.pattern.test(id)) report(no, M.idPattern(key, id, profile.name, rule.describe));
+        if (rule.pattern && !rule.pattern.test(id)) report(no, problem(E.CustomIdRule, { key, id, provider: profile.name, rule: rule.describe }));
       }
       const first = firstLine.get(id);
       if (first === undefined) firstLine.set(id, no);
-      else report(no, M.idDuplicate(key, id, first));
+      else report(no, problem(E.CustomIdDuplicate, { key, id, firstLine: first }));
     },
   };
 };

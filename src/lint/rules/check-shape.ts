@@ -1,6 +1,6 @@
 /** Top-level keys of a line, from the family's declared shape: present, typed, nothing unknown. */
-import { M } from '../messages.js';
-import { type RuleFactory, isObject } from './rule.js';
+import { E, problem } from '../../errors/index.js';
+import { type RuleFactory, isObject, jsonType } from './rule.js';
 
 export const checkShape: RuleFactory = ({ shape }, report) => {
   const allowed = shape.fields.map((f) => f.key);
@@ -9,14 +9,14 @@ export const checkShape: RuleFactory = ({ shape }, report) => {
       for (const f of shape.fields) {
         const v = line[f.key];
         if (v === undefined) {
-          if (f.required) report(no, M.missingKey(f.key));
+          if (f.required) report(no, problem(E.LineKeyMissing, { key: f.key }));
         } else if (f.type === 'object' ? !isObject(v) : typeof v !== 'string') {
-          report(no, M.wrongType(f.key, f.type === 'object' ? 'an object' : 'a string', v));
+          report(no, problem(E.LineWrongType, { path: f.key, want: f.type === 'object' ? 'an object' : 'a string', got: jsonType(v) }));
         } else if (f.equals !== undefined && v !== f.equals) {
-          report(no, M.wrongValue(f.key, f.equals, v));
+          report(no, problem(E.LineWrongValue, { path: f.key, want: f.equals, value: v }));
         }
       }
-      for (const key in line) if (!allowed.includes(key)) report(no, M.unknownKey(key, shape.family, allowed));
+      for (const key in line) if (!allowed.includes(key)) report(no, problem(E.LineKeyUnknown, { key, family: shape.family, allowed }, undefined, 'warning'));
     },
   };
 };

@@ -3,7 +3,7 @@
  * requests of an embeddings batch), counted the way the build counts them (src/providers/units.ts).
  */
 import { bodyUnits, maxUnits } from '../../providers/units.js';
-import { M } from '../messages.js';
+import { E, problem } from '../../errors/index.js';
 import { type RuleFactory, isObject } from './rule.js';
 
 export const checkUnits: RuleFactory = ({ shape, profile }, report) => {
@@ -20,7 +20,7 @@ export const checkUnits: RuleFactory = ({ shape, profile }, report) => {
       units += bodyUnits(body);
     },
     finish() {
-      if (cap !== undefined && units > cap) report(0, M.tooManyUnits(units, cap, profile.name));
+      if (cap !== undefined && units > cap) report(0, problem(E.FileTooManyInputs, { units, max: cap, provider: profile.name }));
     },
   };
 };

@@ -17,3 +17,16 @@ export type RuleFactory = (target: LintTarget, report: Report) => LineRule | und
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** `typeof` in words a JSON user knows: null and arrays are not "object". */
+export function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  switch (typeof v) {
+    case 'object': return 'an object';
+    case 'string': return 'a string';
+    case 'number': return 'a number';
+    case 'boolean': return 'a boolean';
+    default: return typeof v;
+  }
+}

@@ -25,9 +25,9 @@ describe('batchforge validate', () => {
     const r = await run(['bad-one-model.jsonl', 'empty.jsonl', 'good-openai.jsonl']);
     expect(r.stdout).toBe(
       [
-        'bad-one-model.jsonl:2: error: body.model "gpt-4o" differs from "gpt-4o-mini" on line 1 (openai takes one model per file)',
-        'bad-one-model.jsonl:3: error: url "/v1/embeddings" differs from "/v1/chat/completions" on line 1 (openai takes one url per file)',
-        'empty.jsonl: error: file is empty (providers reject a batch with no requests)',
+        'bad-one-model.jsonl:2: body.model "gpt-4o" differs from "gpt-4o-mini" on line 1 (openai takes one model per file)',
+        'bad-one-model.jsonl:3: url "/v1/embeddings" differs from "/v1/chat/completions" on line 1 (openai takes one url per file)',
+        'empty.jsonl: file is empty (providers reject a batch with no requests)',
         '',
       ].join('\n'),
     );
@@ -43,7 +43,7 @@ describe('batchforge validate', () => {
   it('labels warnings and counts them apart from errors', async () => {
     const r = await run(['bad-bodies.jsonl'], { provider: 'doubleword' });
     expect(r.stdout).toContain('bad-bodies.jsonl:4: warning: body.max_tokens is not accepted by "o1-mini"; use max_completion_tokens\n');
-    expect(r.stdout).toContain('bad-bodies.jsonl:3: error: body.stream is true; batch requests cannot stream\n');
+    expect(r.stdout).toContain('bad-bodies.jsonl:3: body.stream is true; batch requests cannot stream\n');
     expect(r.stderr).toBe('1 file, 9 lines: 7 errors, 2 warnings\n');
   });
 

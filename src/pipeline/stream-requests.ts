@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
+import type { ResolvedConfig } from '../config/resolved.js';
 import { BatchforgeError } from '../errors/index.js';
 import type { Origin } from '../stages/load/row.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
@@ -28,14 +29,20 @@ export interface StreamedRequest {
 }
 
 export interface StreamOptions extends LoadConfigOptions {
+  /** a config already loaded and checked (collect's command has one): not loaded again */
+  resolved?: ResolvedConfig;
   /** custom_ids kept in memory before later ones are spilled (default MEMORY_IDS; tests make it small) */
   memoryIds?: number;
 }
 
 export async function* streamRequests(opts: StreamOptions): AsyncGenerator<StreamedRequest> {
-  const loaded = await loadConfig(opts);
-  if (!loaded.config) throw new BatchforgeError(loaded.problems);
-  const prepared = await prepare(loaded.config);
+  let config = opts.resolved;
+  if (!config) {
+    const loaded = await loadConfig(opts);
+    if (!loaded.config) throw new BatchforgeError(loaded.problems);
+    config = loaded.config;
+  }
+  const prepared = await prepare(config);
   for (const group of prepared.groups) {
     const spillDir = mkdtempSync(path.join(os.tmpdir(), 'batchforge-ids-'));
     try {

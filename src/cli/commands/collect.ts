@@ -25,7 +25,7 @@ ${dirUsage}
     async run(args, io) {
       const { outDir, shown, configPath, options } = await resolveLifecycle(args, io, deps);
       const csv = args.values.csv === true;
-      const counts = await collect(outDir, { ...options, csv, requests: deps.streamRequests(configPath, io.cwd) });
+      const counts = await collect(outDir, { ...options, csv, requests: deps.streamRequests(configPath, io) });
       const rows = (['succeeded', 'failed', 'expired', 'missing', 'canceled'] as const).map((k) => [k, n(counts[k])]);
       io.stdout.write(table(['requests', n(counts.requests)], rows) + '\n');
       if (counts.unmatched) printProblems(io, [problem(E.ResultsUnmatched, { results: counts.unmatched }, undefined, 'warning')]);

@@ -17,7 +17,7 @@ export interface LifecycleDeps {
   /** the config's `base_url` settings */
   baseUrl?: (io: Io, configPath?: string) => ConnectOptions['baseUrl'] | Promise<ConnectOptions['baseUrl']>;
   /** the build's requests in output order, re-streamed from the source (collect only) */
-  streamRequests?: (configPath: string | undefined, cwd: string) => AsyncIterable<SourceRequest>;
+  streamRequests?: (configPath: string | undefined, io: Io) => AsyncIterable<SourceRequest>;
   sdk?: ClientTuning;
   /** first delay between status polls (default 5 s) */
   pollMs?: number;

@@ -71,6 +71,24 @@ describe('batchforge validate', () => {
     expect(r.code).toBe(1);
   });
 
+  it('keeps --json flat: a whole-file finding has line 0, and a shared code carries no build hint', async () => {
+    const r = await run(['empty.jsonl', 'good-bedrock.jsonl'], { json: true });
+    expect(JSON.parse(r.stdout).findings).toEqual([
+      { file: 'empty.jsonl', line: 0, severity: 'error', code: 'empty-file', message: 'file is empty (providers reject a batch with no requests)' },
+      { file: 'good-bedrock.jsonl', line: 0, severity: 'warning', code: 'few-records', message: 'file has 1 record(s); a bedrock batch job needs at least 100 by default' },
+    ]);
+  });
+
+  it('prints through the one printer: warnings labelled (yellow on a colour terminal), errors not, no hints', async () => {
+    let stdout = '';
+    const io: Io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, cwd: fixtures, env: {}, color: true };
+    await validate.run({ values: {}, positionals: ['empty.jsonl', 'good-bedrock.jsonl'] }, io);
+    expect(stdout).toBe(
+      'empty.jsonl: file is empty (providers reject a batch with no requests)\n' +
+        'good-bedrock.jsonl: \u001b[33mwarning\u001b[0m: file has 1 record(s); a bedrock batch job needs at least 100 by default\n',
+    );
+  });
+
   it('throws a usage error (exit 2) for a file that does not exist', async () => {
     const e = await run(['good-openai.jsonl', 'nope.jsonl']).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(BatchforgeError);

@@ -14,7 +14,7 @@ import { openOutput, REJECTS, type OutputSession } from '../stages/shard/output-
 import type { UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
-import { hashFiles, relativeTo } from './hash-files.js';
+import { hashFiles, relativeTo, SourceHashes } from './hash-files.js';
 import { prepare, type Prepared } from './prepare.js';
 import { MAX_PROBLEMS } from './problem-tally.js';
 import { RejectsFile } from './rejects-file.js';
@@ -92,6 +92,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     .filter(([a, b]) => a !== b);
   try {
     const runs: GroupRun[] = [];
+    const sourceHashes = new SourceHashes();
     let failing = false;
     let shown = 0;
     for (const [i, group] of prepared.groups.entries()) {
@@ -103,6 +104,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
           failing,
           budget: MAX_PROBLEMS - shown,
           ids: known ? { ...ids, known } : ids,
+          onBytes: sourceHashes.sink,
           ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
         });
       let res = await run();
@@ -127,10 +129,11 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, summary, outDir };
     const empty = nothingToWrite(summary, prepared.groups.flatMap((g) => g.files.map((f) => f.display)), tmp, `${shownOut}/`);
     if (empty) return { ok: false, problems: [...problems, empty], summary, outDir };
-    // inputs are hashed once the build has succeeded: a failing build needs no hashes
+    // sources were hashed as they were read; what reading left out is hashed now that the build
+    // has succeeded (a failing build needs no hashes)
     const [configHash, sources, templates] = [
       await hashFiles(config.dir, [config.file]),
-      await hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path))),
+      await hashFiles(config.dir, prepared.groups.flatMap((g) => g.files.map((f) => f.path)), sourceHashes),
       await hashFiles(config.dir, prepared.templateFiles),
     ];
     const manifest: Manifest = {

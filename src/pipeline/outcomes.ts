@@ -11,6 +11,7 @@
  */
 import type { ResolvedBatch } from '../config/resolved.js';
 import { E, type Problem } from '../errors/index.js';
+import type { ByteSinkFor } from '../stages/load/index.js';
 import type { Row } from '../stages/load/row.js';
 import type { RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
@@ -65,6 +66,8 @@ export interface OutcomeOptions {
   counts?: RowCounts;
   /** rows per chunk (preview asks for few, so that it stops reading early) */
   chunkRows?: number;
+  /** sees the source bytes as they are read */
+  onBytes?: ByteSinkFor;
 }
 
 /** The group's variants as lanes, sharing one id set: ids are unique across the fan-out. */
@@ -81,7 +84,7 @@ export async function* groupOutcomes(group: PreparedGroup, opts: OutcomeOptions 
   const lanes = lanesOf(group, opts.ids ?? new UniqueIds());
   const first = group.variants[0]!;
   const counts = opts.counts ?? { scanned: 0, skipped: 0 };
-  for await (const rows of batchRows(first.batch, group.files, first.plan, counts, opts.chunkRows)) {
+  for await (const rows of batchRows(first.batch, group.files, first.plan, counts, opts.chunkRows, opts.onBytes)) {
     const outcomes: Outcome[] = new Array<Outcome>(rows.length * lanes.length);
     let k = 0;
     for (const row of rows) for (const lane of lanes) outcomes[k++] = decide(lane, row);

@@ -4,7 +4,7 @@
  */
 import type { ResolvedBatch } from '../config/resolved.js';
 import type { Problem } from '../errors/index.js';
-import { readRows, type ReadOptions, type SourceFile } from '../stages/load/index.js';
+import { readRows, type ByteSinkFor, type ReadOptions, type SourceFile } from '../stages/load/index.js';
 import type { Row } from '../stages/load/row.js';
 import type { RequestPlan } from '../stages/render/plan.js';
 import { RowError } from '../stages/render/template.js';
@@ -25,6 +25,8 @@ export async function* batchRows(
   counts: RowCounts,
   /** rows per array (preview asks for small arrays so that it stops reading early) */
   chunkRows?: number,
+  /** sees the bytes read (build hashes the sources from them) */
+  onBytes?: ByteSinkFor,
 ): AsyncGenerator<Row[]> {
   const { offset, limit } = batch.source;
   let toSkip = offset;
@@ -35,6 +37,7 @@ export async function* batchRows(
   const warnings = counts.warnings;
   if (warnings) opts.onWarning = (p) => warnings.push(p);
   if (chunkRows !== undefined) opts.chunkRows = chunkRows;
+  if (onBytes) opts.onBytes = onBytes;
   for await (const chunk of readRows(files, opts)) {
     const out: Row[] = [];
     for (const row of chunk) {

@@ -7,6 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { E, problem, type Problem } from '../errors/index.js';
+import type { ByteSinkFor } from '../stages/load/index.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
@@ -40,6 +41,8 @@ export interface GroupRunOptions {
   budget: number;
   /** where the group's custom_ids are kept (see unique-ids.ts) */
   ids: UniqueIdsOptions;
+  /** sees the source bytes as they are read (build hashes the sources from them) */
+  onBytes?: ByteSinkFor;
   onProgress?(p: GroupProgress): void;
 }
 
@@ -95,7 +98,7 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   let stopped = false;
   let late: Uint32Array = new Uint32Array(0);
   try {
-    outer: for await (const { outcomes } of groupOutcomes(group, { ids: unique, counts })) {
+    outer: for await (const { outcomes } of groupOutcomes(group, { ids: unique, counts, ...(opts.onBytes && { onBytes: opts.onBytes }) })) {
       for (let k = 0; k < outcomes.length; k++) {
         const o = outcomes[k]!;
         if (k % lanes === 0) progress.rows++;

@@ -6,7 +6,6 @@
 import { readCsv } from './read-csv.js';
 import { readJson } from './read-json.js';
 import { readJsonl } from './read-jsonl.js';
-import { readParquet } from './read-parquet.js';
 import { readTextChunks } from './read-text.js';
 import { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
@@ -16,7 +15,7 @@ export type { Row, Origin } from './row.js';
 export { formatOrigin } from './row.js';
 export type { SourceFormat } from './source-format.js';
 export { formatFromPath } from './source-format.js';
-export type { SourceFile, ReadOptions, TextSource, Decoding } from './source-file.js';
+export type { SourceFile, ReadOptions, TextSource, Decoding, ByteSink, ByteSinkFor } from './source-file.js';
 export { SOURCE_ENCODINGS, type SourceEncoding } from './decode-text.js';
 export { resolveSources } from './resolve-sources.js';
 export { CsvParser, type CsvSink } from './csv-parser.js';
@@ -32,7 +31,7 @@ export const DEFAULT_CHUNK_ROWS = 128;
 export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): AsyncGenerator<Row[]> {
   const csv = opts.csv ?? {};
   const out = new RowBatcher(Math.max(1, Math.floor(opts.chunkRows ?? DEFAULT_CHUNK_ROWS)));
-  const text = opts.text ?? ((f: SourceFile, readBytes?: number) => readTextChunks(f, readBytes, opts.onWarning));
+  const text = opts.text ?? ((f: SourceFile, readBytes?: number) => readTextChunks(f, readBytes, opts.onWarning, opts.onBytes));
   for (const given of files) {
     const file = opts.decoding && !given.decoding ? { ...given, decoding: opts.decoding } : given;
     switch (file.format) {
@@ -49,7 +48,8 @@ export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): As
         yield* readJson(file, out, text);
         break;
       case 'parquet':
-        yield* readParquet(file, out);
+        // hyparquet and its compressors (~50 ms to load) only for a Parquet source
+        yield* (await import('./read-parquet.js')).readParquet(file, out);
         break;
     }
   }

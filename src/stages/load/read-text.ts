@@ -11,7 +11,7 @@ import { BatchforgeError, E, problem, type Problem } from '../../errors/index.js
 import { countLineBreaks } from './count-lines.js';
 import { SourceDecoder } from './decode-text.js';
 import { blockBuffers, readBlocks } from '../../util/read-blocks.js';
-import type { SourceFile } from './source-file.js';
+import type { ByteSinkFor, SourceFile } from './source-file.js';
 
 export const DEFAULT_READ_BYTES = 64 * 1024;
 
@@ -33,7 +33,12 @@ export function unreadable(file: SourceFile, err: unknown): BatchforgeError {
  * encoding are reported once, at their line: `onWarning` gets the problem as a warning, or with
  * strict_encoding the read stops with it as an error.
  */
-export async function* readTextChunks(file: SourceFile, readBytes = DEFAULT_READ_BYTES, onWarning?: (p: Problem) => void): AsyncGenerator<string> {
+export async function* readTextChunks(
+  file: SourceFile,
+  readBytes = DEFAULT_READ_BYTES,
+  onWarning?: (p: Problem) => void,
+  onBytes?: ByteSinkFor,
+): AsyncGenerator<string> {
   const decoding = file.decoding ?? {};
   const decoder = new SourceDecoder(decoding);
   /** file offset of the next block */
@@ -48,9 +53,11 @@ export async function* readTextChunks(file: SourceFile, readBytes = DEFAULT_READ
     onWarning?.(p);
     return text;
   };
+  const sink = onBytes?.(file);
   try {
     // the next block is read while this one's text is decoded and parsed
     for await (const block of readBlocks(file.path, blockBuffers(readBytes))) {
+      sink?.(block);
       const start = offset;
       offset += block.byteLength;
       const text = await checked(decoder.decode(block), start);
@@ -60,6 +67,7 @@ export async function* readTextChunks(file: SourceFile, readBytes = DEFAULT_READ
     if (err instanceof BatchforgeError) throw err;
     throw unreadable(file, err);
   }
+  sink?.(null);
   const rest = await checked(decoder.end(), offset);
   if (rest.length > 0) yield rest;
 }

@@ -34,4 +34,14 @@ export interface ReadOptions {
   readBytes?: number;
   /** where CSV, TSV and JSONL text comes from (default: readTextChunks, this thread reads the file) */
   text?: TextSource;
+  /**
+   * sees each file's bytes as readTextChunks reads them, so the manifest's hash needs no second
+   * read: called when a file is opened; the sink it returns gets every block in order, then `null`
+   * at the end of the file (not when reading stops early)
+   */
+  onBytes?: ByteSinkFor;
 }
+
+/** `(block)` for each block read, `(null)` at the end of the file */
+export type ByteSink = (block: Buffer | null) => void;
+export type ByteSinkFor = (file: SourceFile) => ByteSink | undefined;

@@ -85,15 +85,7 @@ export function openOutput(outDir: string, shown: string, opts: OpenOptions): Ou
     release(lock, outDir, !st);
     throw e;
   }
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    undo();
-    rmSync(staging, { recursive: true, force: true });
-    release(lock, outDir, !st);
-  };
-  const undo = onInterrupt(close);
+  const close = closeOnce(staging, () => release(lock, outDir, !st));
   return {
     staging,
     diff: (next) => diffOutput(outDir, staging, next, old),
@@ -143,14 +135,7 @@ function ownManifest(outDir: string, shown: string): { manifest: Manifest; text:
 /** --check without an output folder, or with one it cannot write to: stage in the system's temp folder */
 function detachedSession(outDir: string, old: { manifest: Manifest } | undefined): OutputSession {
   const staging = mkdtempSync(path.join(tmpdir(), 'batchforge-check-'));
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    undo();
-    rmSync(staging, { recursive: true, force: true });
-  };
-  const undo = onInterrupt(close);
+  const close = closeOnce(staging);
   return {
     staging,
     diff: (next) => diffOutput(outDir, staging, next, old?.manifest),
@@ -159,6 +144,23 @@ function detachedSession(outDir: string, old: { manifest: Manifest } | undefined
     },
     close,
   };
+}
+
+/**
+ * A session's close: removes the staging folder (and runs `then`, e.g. releasing the lock) once,
+ * whether the build ends or SIGINT/SIGTERM interrupts it.
+ */
+function closeOnce(staging: string, then?: () => void): () => void {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    undo();
+    rmSync(staging, { recursive: true, force: true });
+    then?.();
+  };
+  const undo = onInterrupt(close);
+  return close;
 }
 
 function release(lock: OutputLock, outDir: string, created: boolean): void {

@@ -9,17 +9,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import { runBin, startBin } from '../support/spawn-cli.js';
 import { readTree, writeTree } from '../support/tree.js';
+import { QUESTIONS_CONFIG, questionsCsv } from '../support/questions-project.js';
 
-const CONFIG = `model: gpt-4o-mini
-params: { max_tokens: 20 }
-source:
-  path: data/q.csv
-custom_id: "q-{{id}}"
-messages:
-  - role: user
-    content: "{{q}} — please answer at length, with care and with examples"
-`;
-const csv = (rows: number) => ['id,q', ...Array.from({ length: rows }, (_, i) => `${i + 1},question number ${i + 1}`)].join('\n') + '\n';
+const CONFIG = QUESTIONS_CONFIG.replace('"{{q}}"', '"{{q}} — please answer at length, with care and with examples"');
+const csv = (rows: number) => questionsCsv(rows);
 
 /** resolves once the running build has staged some bytes, so the signal lands mid-build */
 async function staging(out: string, pid: number): Promise<void> {

@@ -10,16 +10,9 @@ import { describe, expect, test } from 'vitest';
 import { outputState } from '../support/output-invariant.js';
 import { runBin } from '../support/spawn-cli.js';
 import { readTree, tempDir, writeTree } from '../support/tree.js';
+import { QUESTIONS_CONFIG } from '../support/questions-project.js';
 
-const CONFIG = `model: gpt-4o-mini
-params: { max_tokens: 20 }
-source:
-  path: data/q.csv
-custom_id: "q-{{id}}"
-messages:
-  - role: user
-    content: "{{q}}"
-`;
+const CONFIG = QUESTIONS_CONFIG;
 const CSV = 'id,q\n1,one\n2,two\n3,three\n';
 const root = process.getuid?.() === 0;
 

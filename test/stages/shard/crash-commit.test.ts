@@ -12,20 +12,12 @@ import { outputState } from '../../support/output-invariant.js';
 import { prng } from '../../support/prng.js';
 import { runBin, startBin } from '../../support/spawn-cli.js';
 import { tempDir, writeTree } from '../../support/tree.js';
+import { QUESTIONS_CONFIG, questionsCsv } from '../../support/questions-project.js';
 
-const CONFIG = `model: gpt-4o-mini
-params: { max_tokens: 20 }
-source:
-  path: data/q.csv
-custom_id: "q-{{id}}"
-messages:
-  - role: user
-    content: "{{q}}"
-output: { max_lines: LINES }
-`;
+const CONFIG = QUESTIONS_CONFIG + 'output: { max_lines: LINES }\n';
 const USER = { 'out/NOTES.md': 'mine\n', 'out/submit-state.json': '{ "version": 1, "shards": [] }\n', 'out/results.jsonl': '{"custom_id":"q-1"}\n' };
 
-const csv = (rows: number, word: string) => ['id,q', ...Array.from({ length: rows }, (_, i) => `${i + 1},${word} ${i + 1}`)].join('\n') + '\n';
+const csv = questionsCsv;
 
 /** a project with a committed build of `before`, the user's files in out/, and `after` as the data to build next */
 function committed(lines: number, before: string, after: string): string {

@@ -23,6 +23,7 @@
 import type { TemplateText } from '../../config/resolved.js';
 import { blockHelperNames, type Helper } from './helpers.js';
 import { type FieldPiece, joinPieces, type Piece, type Render } from './join-pieces.js';
+import { jsonInner, SPLIT_SURROGATE } from './json-text.js';
 import { createFrame, enter, extend, type Frame, isEmpty, type Loc, NULL_CONTEXT, property, strictProperty } from './read-value.js';
 
 /** A compiled program: context, data frame, and the contexts `../` reaches (when the unit uses them). */
@@ -91,6 +92,8 @@ interface Scope {
   tpl: TemplateText;
   helpers: Record<string, Helper>;
   partial: PartialRunner;
+  /** set when compiling to JSON text (see compileUnit): runs a partial's JSON form */
+  json: PartialRunner | undefined;
   usesData: boolean;
   useDepths: boolean;
   partials: Set<string>;
@@ -218,7 +221,13 @@ function helperCall(s: Scope, n: CallNode): Value {
   };
 }
 
-function asText(get: Value): Render {
+function asText(s: Scope, get: Value): Render {
+  if (s.json) {
+    return (c, d, ds) => {
+      const v = get(c, d, ds);
+      return v == null ? '' : jsonInner('' + (v as string));
+    };
+  }
   return (c, d, ds) => {
     const v = get(c, d, ds);
     // `+`, not String(): the conversion Handlebars' generated code does
@@ -236,8 +245,8 @@ function fieldPiece(s: Scope, path: PathNode): FieldPiece | undefined {
 
 function mustache(s: Scope, n: CallNode): Piece {
   const path = asPath(n.path);
-  if (n.params.length || n.hash) return asText(helperCall(s, n));
-  return fieldPiece(s, path) ?? asText(strictPath(s, path));
+  if (n.params.length || n.hash) return asText(s, helperCall(s, n));
+  return fieldPiece(s, path) ?? asText(s, strictPath(s, path));
 }
 
 /** `#if`, `#unless`, `#each`, `#with`: Handlebars' built-in helpers, inlined. */
@@ -324,15 +333,18 @@ function partial(s: Scope, n: PartialNode): Render {
   const name = n.name.type === 'SubExpression' ? undefined : n.name.original;
   if (typeof name !== 'string' || n.params.length > 1) return leave();
   s.partials.add(name);
-  const run = s.partial(name);
   const contextOf: Value = n.params.length ? value(s, n.params[0]!) : (c) => c;
   const hash = n.hash ? hashOf(s, n.hash) : undefined;
   const indent = n.indent ?? '';
+  // an indented partial indents its text, then (as JSON) escapes it whole
+  const run = s.json && !indent ? s.json(name) : s.partial(name);
+  const escape = s.json && indent ? jsonInner : undefined;
   return (c, d, ds) => {
     let context = contextOf(c, d, ds);
     if (hash) context = extend({}, context, hash(c, d, ds));
     const text = run(context, d);
-    return indent ? indentLines(text, indent) : text;
+    if (!indent) return text;
+    return escape ? escape(indentLines(text, indent)) : indentLines(text, indent);
   };
 }
 
@@ -363,24 +375,31 @@ function program(s: Scope, p: ProgramNode | undefined): Render {
     if (typeof piece === 'string' && typeof pieces[last] === 'string') pieces[last] += piece;
     else pieces.push(piece);
   }
+  // as JSON, text is escaped here, once
+  if (s.json) for (let i = 0; i < pieces.length; i++) if (typeof pieces[i] === 'string') pieces[i] = jsonInner(pieces[i] as string);
   if (pieces.length === 0) return nothing;
   const only = pieces[0]!;
   if (pieces.length === 1 && typeof only === 'string') return () => only;
   if (pieces.length === 1 && typeof only === 'function') return only;
-  return joinPieces(pieces);
+  return joinPieces(pieces, !!s.json);
 }
 
 /**
  * Compiles one template or partial, or returns undefined when it holds a construct left to
  * Handlebars. `partial` resolves the partials it includes; they are compiled on their own.
+ *
+ * With `json` (the partials' JSON forms), the unit renders its text as it goes into a JSON line
+ * (json-text.ts' jsonInner, without quotes): its constant text is escaped once here, and only the
+ * values are escaped per row. It then returns undefined also for constant text that starts or
+ * ends inside a surrogate pair; a value that does throws SPLIT_SURROGATE when rendered.
  */
-export function compileUnit(ast: ProgramNode, tpl: TemplateText, helpers: Record<string, Helper>, partial: PartialRunner): CompiledUnit | undefined {
-  const s: Scope = { tpl, helpers, partial, usesData: false, useDepths: false, partials: new Set() };
+export function compileUnit(ast: ProgramNode, tpl: TemplateText, helpers: Record<string, Helper>, partial: PartialRunner, json?: PartialRunner): CompiledUnit | undefined {
+  const s: Scope = { tpl, helpers, partial, json, usesData: false, useDepths: false, partials: new Set() };
   let main: Render;
   try {
     main = program(s, ast);
   } catch (e) {
-    if (e instanceof LeftToHandlebars) return undefined;
+    if (e instanceof LeftToHandlebars || e === SPLIT_SURROGATE) return undefined;
     throw e;
   }
   const run = s.useDepths ? (ctx: unknown, data: Frame | undefined) => main(ctx, data, [ctx]) : (ctx: unknown, data: Frame | undefined) => main(ctx, data, undefined);

@@ -1,6 +1,6 @@
 /**
  * Serializes a line tree once into constant JSON text with gaps for the holes, so that each row
- * costs only its rendered strings' JSON.stringify and one join — not a JSON.stringify of the
+ * costs only the escape of its rendered strings (json-text.ts) and one join — not a JSON.stringify of the
  * whole request. The output is byte-identical to JSON.stringify of the filled-in tree.
  */
 import { Hole, isPlainObject, type Tree } from './tree.js';

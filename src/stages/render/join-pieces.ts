@@ -7,6 +7,7 @@
  * text and names are embedded as JSON string literals, everything else is passed in `K`.
  */
 import type { TemplateText } from '../../config/resolved.js';
+import { jsonInner } from './json-text.js';
 import { type Frame, type Loc, property, strictProperty } from './read-value.js';
 
 export type Render = (ctx: unknown, data: Frame | undefined, depths: unknown[] | undefined) => string;
@@ -26,7 +27,8 @@ export type Piece = string | Render | FieldPiece;
 /** `+`, not String(): the conversion Handlebars' generated code does */
 const text = (v: unknown): string => (v == null ? '' : '' + (v as string));
 
-export function joinPieces(pieces: readonly Piece[]): Render {
+/** `json`: the program renders JSON text (compile-program.ts' compileUnit), so fields are escaped as they are read. */
+export function joinPieces(pieces: readonly Piece[], json = false): Render {
   const K: unknown[] = [];
   const constant = (v: unknown) => `K[${K.push(v) - 1}]`;
   const terms = pieces.map((p) => {
@@ -34,8 +36,9 @@ export function joinPieces(pieces: readonly Piece[]): Render {
     if (typeof p === 'function') return `${constant(p)}(c, d, ds)`;
     const last = JSON.stringify(p.parts[p.parts.length - 1]);
     const obj = p.from === 'data' ? 'd' : p.parts.length === 2 ? `P(c, ${JSON.stringify(p.parts[0])})` : 'c';
-    return `T(S(${obj}, ${last}, ${constant(p.loc)}, ${constant(p.original)}, ${constant(p.tpl)}))`;
+    const read = `T(S(${obj}, ${last}, ${constant(p.loc)}, ${constant(p.original)}, ${constant(p.tpl)}))`;
+    return json ? `J(${read})` : read;
   });
   const body = `return function program(c, d, ds) { return ${terms.length ? terms.join(' + ') : '""'}; };`;
-  return new Function('K', 'P', 'S', 'T', body)(K, property, strictProperty, text) as Render;
+  return new Function('K', 'P', 'S', 'T', 'J', body)(K, property, strictProperty, text, jsonInner) as Render;
 }

@@ -12,6 +12,7 @@ import type { Row } from '../load/row.js';
 import type { RenderEnvironment } from './environment.js';
 import { compileFragments, type Fragments } from './fragments.js';
 import { hashIdHole } from './hash-id.js';
+import { isBlankEscaped, jsonString } from './json-text.js';
 import { compileTemplate, isConstant, RowError } from './template.js';
 import { Hole, type Json, type Tree } from './tree.js';
 
@@ -113,31 +114,50 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
     return id;
   };
 
-  /** the checks of one rendered hole; returns the custom_id as known so far */
-  const checkValue = (i: number, value: string, row: Row, customId: string): string => {
-    if (i === idSlot) return checkedId(value, row);
-    if (required[i] && !NOT_BLANK.test(value)) {
-      throw new RowError(problem(E.ContentEmpty, { what: holes[i]!.role, id: customId || `row ${row.index + 1}` }, row.origin));
-    }
-    return customId;
-  };
+  const contentEmpty = (i: number, row: Row, customId: string) =>
+    new RowError(problem(E.ContentEmpty, { what: holes[i]!.role, id: customId || `row ${row.index + 1}` }, row.origin));
+  // How each hole is written: the id as text (it is checked and returned as it is); a template
+  // that renders JSON text itself (its constant text escaped once, at compile time); any other
+  // value escaped whole.
+  const ID = 0;
+  const JSON_TEXT = 1;
+  const TEXT = 2;
+  const kinds = holes.map((h, i) => (i === idSlot ? ID : h.json ? JSON_TEXT : TEXT));
   // U+2028/2029 are valid in JSON but some line readers (Python's str.splitlines) split on them:
-  // they are written as \u escapes, in the constant parts once and in each value as it is escaped
-  const lineSeparators = /[\u2028\u2029]/g;
-  const escapeSeparators = (text: string) =>
-    text.includes('\u2028') || text.includes('\u2029') ? text.replace(lineSeparators, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029')) : text;
-  const safeParts = parts.map(escapeSeparators);
+  // they are written as \u escapes, in the constant parts once and in each value as it is escaped.
+  // A JSON_TEXT hole's quotes join the constant parts around it.
+  const texts = parts.map((text) => text.replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029')));
+  kinds.forEach((kind, i) => {
+    if (kind !== JSON_TEXT) return;
+    texts[i] += '"';
+    texts[i + 1] = '"' + texts[i + 1]!;
+  });
 
   return {
     fragments,
     keep: filter ? (row) => filterValue(filter.render(row), row) : () => true,
     render(row: Row): RenderedRequest {
-      let line = safeParts[0]!;
+      let line = texts[0]!;
       let customId = idInLine ? '' : checkedId(idHole.render(row), row);
       for (let i = 0; i < holes.length; i++) {
-        const value = holes[i]!.render(row);
-        customId = checkValue(i, value, row, customId);
-        line += escapeSeparators(JSON.stringify(value)) + safeParts[i + 1]!;
+        const hole = holes[i]!;
+        let text: string;
+        switch (kinds[i]) {
+          case ID:
+            customId = checkedId(hole.render(row), row);
+            text = jsonString(customId);
+            break;
+          case JSON_TEXT:
+            text = hole.json!(row);
+            if (required[i] && isBlankEscaped(text)) throw contentEmpty(i, row, customId);
+            break;
+          default: {
+            const value = hole.render(row);
+            if (required[i] && !NOT_BLANK.test(value)) throw contentEmpty(i, row, customId);
+            text = jsonString(value);
+          }
+        }
+        line += text + texts[i + 1]!;
       }
       return { customId, line };
     },

@@ -10,9 +10,10 @@ import { BatchforgeError, E, problem, type Location, type Problem } from '../../
 import type { TemplateText } from '../../config/resolved.js';
 import { suggest } from '../../util/suggest.js';
 import { formatOrigin, type Row } from '../load/row.js';
-import { compileUnit } from './compile-program.js';
+import { compileUnit, type CompiledUnit, type PartialRunner } from './compile-program.js';
 import { partialsOf, type RenderEnvironment } from './environment.js';
 import { helperNames, helpers } from './helpers.js';
+import { jsonString, SPLIT_SURROGATE } from './json-text.js';
 import { type Frame, MissingField } from './read-value.js';
 import { Hole } from './tree.js';
 
@@ -89,6 +90,50 @@ function rowProblem(tpl: TemplateText, e: unknown, row: Row): Problem {
   return problem(E.TemplateRuntime, { detail: msg.replace(/ - \d+:\d+$/, ''), ...facts }, at(where, err.lineNumber));
 }
 
+/**
+ * The partials' JSON forms (compileUnit with `json`), compiled when a template first reaches them;
+ * one set per render environment, next to the text forms the environment holds.
+ */
+interface JsonPartials {
+  units: Map<string, CompiledUnit | undefined>;
+  run: PartialRunner;
+}
+const jsonForms = new WeakMap<RenderEnvironment, JsonPartials>();
+
+function jsonPartials(env: RenderEnvironment): JsonPartials {
+  let forms = jsonForms.get(env);
+  if (!forms) {
+    const units = new Map<string, CompiledUnit | undefined>();
+    const run: PartialRunner = (name) => {
+      let unit: CompiledUnit['run'] | undefined;
+      return (ctx, data) => (unit ??= units.get(name)!.run)(ctx, data);
+    };
+    forms = { units, run };
+    jsonForms.set(env, forms);
+  }
+  return forms;
+}
+
+/** Whether every partial reachable from `names` has a JSON form, compiling the missing ones. */
+function jsonReach(env: RenderEnvironment, forms: JsonPartials, names: readonly string[]): boolean {
+  const todo = [...names];
+  const seen = new Set<string>();
+  while (todo.length) {
+    const name = todo.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (!forms.units.has(name)) {
+      const p = env.partials.get(name)!;
+      const ast = parseTemplate(env, p);
+      forms.units.set(name, Array.isArray(ast) ? undefined : compileUnit(ast, p, helpers, env.runPartial, forms.run));
+    }
+    const unit = forms.units.get(name);
+    if (!unit) return false;
+    todo.push(...unit.partials);
+  }
+  return true;
+}
+
 /** `matrix`: the variant's values, available to the template as @matrix.<axis>. */
 export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
   const ast = parseTemplate(env, tpl);
@@ -98,9 +143,17 @@ export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role:
   // Handlebars' data frame: built per row only for templates that read @-variables
   const dataOf = (row: Row): Frame => ({ index: row.index, file: row.origin.file, line: row.origin.line, matrix, root: row.data });
   let run: (row: Row) => string;
+  let runJson: ((row: Row) => string) | undefined;
   if (unit && reach!.compiled) {
     const { run: main } = unit;
-    run = unit.usesData || reach!.usesData ? (row) => main(row.data, dataOf(row)) : (row) => main(row.data, undefined);
+    const usesData = unit.usesData || reach!.usesData;
+    run = usesData ? (row) => main(row.data, dataOf(row)) : (row) => main(row.data, undefined);
+    const forms = jsonPartials(env);
+    const json = jsonReach(env, forms, unit.partials) ? compileUnit(ast, tpl, helpers, env.runPartial, forms.run) : undefined;
+    if (json) {
+      const { run: mainJson } = json;
+      runJson = usesData ? (row) => mainJson(row.data, dataOf(row)) : (row) => mainJson(row.data, undefined);
+    }
   } else {
     const fn = env.handlebars().compile(tpl);
     run = (row) => fn(row.data, dataOf(row));
@@ -112,7 +165,18 @@ export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role:
       throw new RowError(rowProblem(tpl, e, row));
     }
   };
-  return new Hole(render, tpl.name, role);
+  if (!runJson) return new Hole(render, tpl.name, role);
+  const toJson = runJson;
+  const renderJson = (row: Row): string => {
+    try {
+      return toJson(row);
+    } catch (e) {
+      // two values that may join into a surrogate pair: escape the joined text instead
+      if (e === SPLIT_SURROGATE) return jsonString(render(row)).slice(1, -1);
+      throw new RowError(rowProblem(tpl, e, row));
+    }
+  };
+  return new Hole(render, tpl.name, role, renderJson);
 }
 
 /** A string that needs no rendering stays a constant in the line tree. */

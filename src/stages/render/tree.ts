@@ -14,6 +14,11 @@ export class Hole {
     readonly name: string,
     /** what this hole fills, for empty-value checks: `custom_id`, `messages[1].content`, … */
     readonly role: string,
+    /**
+     * renders the same string as it goes into a JSON line, without quotes (json-text.ts'
+     * jsonInner), when the template can do that cheaper than escaping what `render` gives
+     */
+    readonly json?: RenderFn,
   ) {}
 }
 

@@ -15,6 +15,8 @@ import type { TemplateText } from '../../../src/config/resolved.js';
 import { compileUnit } from '../../../src/stages/render/compile-program.js';
 import { createEnvironment, partialsOf, type RenderEnvironment } from '../../../src/stages/render/environment.js';
 import { helpers, toHandlebars } from '../../../src/stages/render/helpers.js';
+import { jsonString } from '../../../src/stages/render/json-text.js';
+import { compileTemplate, RowError } from '../../../src/stages/render/template.js';
 import { prng } from '../../support/prng.js';
 import { project } from '../../support/project.js';
 
@@ -242,5 +244,46 @@ describe('compiled templates and the Handlebars fallback render exactly as plain
     // the random rows must exercise both outcomes, not only strict-mode errors
     expect(texts).toBeGreaterThan(2000);
     expect(400 * 25 - texts).toBeGreaterThan(500);
+  });
+});
+
+/**
+ * A compiled template also renders straight to JSON text (its constant text escaped once): that
+ * must be the escape of what it renders as text, and fail with the same problem where that fails.
+ */
+function expectSameJson(text: string, rows: Array<Record<string, unknown>>): void {
+  const hole = compileTemplate(env, inline(text), 'test', MATRIX);
+  expect(hole.json === undefined, `JSON form or not: ${JSON.stringify(text)}`).toBe(text.includes('{{> params}}'));
+  if (!hole.json) return;
+  const json = hole.json;
+  const result = (fn: () => string) => {
+    try {
+      return { text: fn() };
+    } catch (e) {
+      if (e instanceof RowError) return { problem: e.problem };
+      throw e;
+    }
+  };
+  rows.forEach((data, index) => {
+    const row = { data, index, origin: { file: 'data/x.jsonl', line: index + 1 } };
+    const want = result(() => jsonString(hole.render(row)).slice(1, -1));
+    expect(result(() => json(row)), `template ${JSON.stringify(text)}\nrow ${JSON.stringify(data)}`).toEqual(want);
+  });
+}
+
+describe('the JSON form of a compiled template is the escape of its text', () => {
+  test.each(HAND_PICKED)('%j', (text) => {
+    expectSameJson(text, rowsFor(7, 40));
+  });
+
+  test('on 400 random templates × 25 random rows', () => {
+    const r = prng(20261202);
+    for (let t = 0; t < 400; t++) expectSameJson(new TemplateWriter(r).program(0), rowsFor(t, 25));
+  });
+
+  test('values that end and start inside one surrogate pair are escaped joined', () => {
+    const hole = compileTemplate(env, inline('x {{a}}{{b}} {{#each items}}{{this}}{{/each}}'), 'test', MATRIX);
+    const row = { data: { a: 'y\ud83d', b: '\ude00z', items: ['\ud83d', '\ude00', '\ud83d'] }, index: 0, origin: { file: 'data/x.jsonl', line: 1 } };
+    expect(hole.json!(row)).toBe('x y😀z 😀\\ud83d');
   });
 });

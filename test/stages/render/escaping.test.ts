@@ -43,4 +43,27 @@ describe('escaping', () => {
       expect(Buffer.from(line, 'utf8').toString('utf8')).toBe(line); // no lone surrogate reaches the file
     }
   });
+
+  test('a rendered line is JSON.stringify of the request byte for byte (U+2028/2029 as escapes), also where two values join into a surrogate pair', async () => {
+    const [p] = await plans({
+      'data/rows.csv': 'x\n1\n',
+      'templates/system.hbs': 'Say "{{a}}"\tthen\u2028{{#each list}}{{this}}{{/each}}\n',
+      'batch.config.yaml': 'model: m\nsource: { path: data/rows.csv }\ncustom_id: "r{{@index}}"\nmessages:\n  - { role: system, template: templates/system.hbs }\n  - { role: user, content: "{{a}}{{b}}" }\n',
+    });
+    const rand = prng(9);
+    const halves = ['\ud83d', '\ude00', '\udbff', '\udc00'];
+    for (let i = 0; i < 500; i++) {
+      const a = randomText(rand) + (rand() < 0.3 ? halves[i % 4] : '') + 'x';
+      const b = (rand() < 0.3 ? halves[(i + 1) % 4] : '') + randomText(rand);
+      const list = [randomText(rand) + halves[i % 4], halves[(i + 1) % 4]!, randomText(rand)];
+      const request = {
+        custom_id: `r${i}`,
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model: 'm', messages: [{ role: 'system', content: `Say "${a}"\tthen\u2028${list.join('')}\n` }, { role: 'user', content: a + b }] },
+      };
+      const want = JSON.stringify(request).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+      expect(p!.plan.render(row({ a, b, list }, i)).line).toBe(want);
+    }
+  });
 });

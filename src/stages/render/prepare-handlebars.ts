@@ -9,7 +9,8 @@
  * block); and an error raised inside a partial carries that partial, so it is reported at the
  * partial's file, line and column.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import type { TemplateText } from '../../config/resolved.js';
 import { helpers, toHandlebars } from './helpers.js';
 import type { Frame } from './read-value.js';
@@ -71,7 +72,9 @@ function fieldsWin(ast: Program, helperNames: Set<string>): Program {
 }
 
 export function prepareHandlebars(partials: ReadonlyMap<string, TemplateText>): HandlebarsFallback {
-  const hb = Handlebars.create() as typeof Handlebars & { JavaScriptCompiler: Compiler };
+  // loaded here, on first use: most builds compile every template and never need it
+  const { create } = createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+  const hb = create() as typeof Handlebars & { JavaScriptCompiler: Compiler };
   hb.JavaScriptCompiler = textCompiler(hb.JavaScriptCompiler);
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, toHandlebars(fn));
   const names = new Set(Object.keys(hb.helpers));

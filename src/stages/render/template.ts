@@ -5,7 +5,8 @@
  * unknown partials and unknown helpers are found up front. Templates run as compiled closures
  * (compile-program.ts), or on Handlebars for the constructs the compiler leaves to it.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { BatchforgeError, E, problem, type Location, type Problem } from '../../errors/index.js';
 import type { TemplateText } from '../../config/resolved.js';
 import { suggest } from '../../util/suggest.js';
@@ -18,6 +19,18 @@ import { type Frame, MissingField } from './read-value.js';
 import { Hole } from './tree.js';
 
 type Program = ReturnType<typeof Handlebars.parse>;
+
+/**
+ * Handlebars' parser alone (the function `Handlebars.parse` is): the compiled templates need
+ * nothing else of it, and Handlebars whole is loaded only for a template left to it
+ * (prepare-handlebars.ts). Required on first use, not imported, so that a command that renders
+ * nothing does not load it either.
+ */
+let parser: typeof Handlebars.parse | undefined;
+function parse(text: string): Program {
+  parser ??= (createRequire(import.meta.url)('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: typeof Handlebars.parse }).parse;
+  return parser(text);
+}
 
 /** Thrown by a Hole's render for one row; the pipeline rejects that row with the problem. */
 export class RowError extends Error {
@@ -35,7 +48,7 @@ function at(tpl: TemplateText, line?: number, column?: number): Location {
 export function parseTemplate(env: Pick<RenderEnvironment, 'partials'>, tpl: TemplateText): Program | Problem[] {
   let ast: Program;
   try {
-    ast = Handlebars.parse(tpl.text);
+    ast = parse(tpl.text);
   } catch (e) {
     const msg = String((e as Error).message);
     const line = /line (\d+)/.exec(msg)?.[1];

@@ -41,6 +41,32 @@ export interface CompiledUnit {
   usesData: boolean;
   /** the partials it includes */
   partials: string[];
+  /**
+   * What its text depends on, for fixedOutput: the context's fields it reads (first path parts),
+   * the partials it calls with the keys of their hashes, and whether it depends on anything more
+   * (`this`, `../`, @-variables, a partial given another context).
+   */
+  reads: ReadonlySet<string>;
+  calls: ReadonlyArray<{ name: string; keys: readonly string[] }>;
+  opaque: boolean;
+}
+
+/** Finds a compiled partial by name when a template first runs (undefined: not compiled). */
+export type UnitLookup = (name: string) => CompiledUnit | undefined;
+
+/**
+ * Whether `unit` renders the same text for every context whose fields named in `fixed` hold the
+ * same values: it reads no other field, depends on nothing else, and so do the partials it calls
+ * (their hash keys are fixed for them too; a hash value read from a field is that field's read).
+ */
+export function fixedOutput(unit: CompiledUnit | undefined, fixed: ReadonlySet<string>, units: UnitLookup, path: CompiledUnit[] = []): boolean {
+  // a partial that includes itself is not worth proving anything about
+  if (!unit || unit.opaque || unit.usesData || path.includes(unit)) return false;
+  for (const name of unit.reads) if (!fixed.has(name)) return false;
+  path.push(unit);
+  const fits = unit.calls.every((call) => fixedOutput(units(call.name), new Set([...fixed, ...call.keys]), units, path));
+  path.pop();
+  return fits;
 }
 
 // Handlebars' AST, as much of it as the compiler reads
@@ -94,6 +120,11 @@ interface Scope {
   partial: PartialRunner;
   /** set when compiling to JSON text (see compileUnit): runs a partial's JSON form */
   json: PartialRunner | undefined;
+  /** the partials' compiled units, when calls to them may be folded (see partial()) */
+  units: UnitLookup | undefined;
+  reads: Set<string>;
+  calls: Array<{ name: string; keys: string[] }>;
+  opaque: boolean;
   usesData: boolean;
   useDepths: boolean;
   partials: Set<string>;
@@ -121,9 +152,12 @@ function pathBase(s: Scope, path: PathNode): Value {
   }
   if (path.depth) {
     s.useDepths = true;
+    s.opaque = true;
     const depth = path.depth;
     return (_c, _d, ds) => ds![depth];
   }
+  if (path.parts.length) s.reads.add(path.parts[0]!);
+  else s.opaque = true;
   return (c) => c;
 }
 
@@ -240,6 +274,7 @@ function fieldPiece(s: Scope, path: PathNode): FieldPiece | undefined {
   const { parts, loc, original } = path;
   if (path.depth || parts.length === 0 || parts.length > 2 || (path.data && parts.length > 1)) return undefined;
   if (path.data) s.usesData = true;
+  else s.reads.add(parts[0]!);
   return { from: path.data ? 'data' : 'context', parts, loc, original, tpl: s.tpl };
 }
 
@@ -329,22 +364,44 @@ function indentLines(text: string, indent: string): string {
   return lines.join('\n');
 }
 
+const isLiteral = (node: AstNode) => /^(String|Number|Boolean|Undefined|Null)Literal$/.test(node.type);
+
 function partial(s: Scope, n: PartialNode): Render {
   const name = n.name.type === 'SubExpression' ? undefined : n.name.original;
   if (typeof name !== 'string' || n.params.length > 1) return leave();
   s.partials.add(name);
+  // given another context, what the partial reads is not this unit's fields
+  if (n.params.length) s.opaque = true;
+  const keys = n.hash?.pairs.map((p) => p.key) ?? [];
+  s.calls.push({ name, keys });
   const contextOf: Value = n.params.length ? value(s, n.params[0]!) : (c) => c;
   const hash = n.hash ? hashOf(s, n.hash) : undefined;
   const indent = n.indent ?? '';
   // an indented partial indents its text, then (as JSON) escapes it whole
   const run = s.json && !indent ? s.json(name) : s.partial(name);
   const escape = s.json && indent ? jsonInner : undefined;
-  return (c, d, ds) => {
+  const render: Render = (c, d, ds) => {
     let context = contextOf(c, d, ds);
     if (hash) context = extend({}, context, hash(c, d, ds));
     const text = run(context, d);
     if (!indent) return text;
     return escape ? escape(indentLines(text, indent)) : indentLines(text, indent);
+  };
+  // A call that gives the partial only literals (`{{> shot q="…" label="…"}}`) renders the same
+  // text on every row when the partial reads nothing else (fixedOutput): it is rendered once, on
+  // the first row that renders it without an error, and that text is reused.
+  const units = s.units;
+  if (!units || n.params.length || !(n.hash?.pairs ?? []).every((p) => isLiteral(p.value))) return render;
+  let known: string | undefined;
+  let tried = false;
+  return (c, d, ds) => {
+    if (known !== undefined) return known;
+    const text = render(c, d, ds);
+    if (!tried) {
+      tried = true;
+      if (fixedOutput(units(name), new Set(keys), units)) known = text;
+    }
+    return text;
   };
 }
 
@@ -393,8 +450,16 @@ function program(s: Scope, p: ProgramNode | undefined): Render {
  * values are escaped per row. It then returns undefined also for constant text that starts or
  * ends inside a surrogate pair; a value that does throws SPLIT_SURROGATE when rendered.
  */
-export function compileUnit(ast: ProgramNode, tpl: TemplateText, helpers: Record<string, Helper>, partial: PartialRunner, json?: PartialRunner): CompiledUnit | undefined {
-  const s: Scope = { tpl, helpers, partial, json, usesData: false, useDepths: false, partials: new Set() };
+export function compileUnit(
+  ast: ProgramNode,
+  tpl: TemplateText,
+  helpers: Record<string, Helper>,
+  partial: PartialRunner,
+  json?: PartialRunner,
+  /** the partials' units (JSON forms with `json`): calls that can be are folded to their text */
+  units?: UnitLookup,
+): CompiledUnit | undefined {
+  const s: Scope = { tpl, helpers, partial, json, units, usesData: false, useDepths: false, partials: new Set(), reads: new Set(), calls: [], opaque: false };
   let main: Render;
   try {
     main = program(s, ast);
@@ -403,5 +468,5 @@ export function compileUnit(ast: ProgramNode, tpl: TemplateText, helpers: Record
     throw e;
   }
   const run = s.useDepths ? (ctx: unknown, data: Frame | undefined) => main(ctx, data, [ctx]) : (ctx: unknown, data: Frame | undefined) => main(ctx, data, undefined);
-  return { run, usesData: s.usesData, partials: [...s.partials] };
+  return { run, usesData: s.usesData, partials: [...s.partials], reads: s.reads, calls: s.calls, opaque: s.opaque };
 }

@@ -11,7 +11,7 @@ import { BatchforgeError, E, problem, type Location, type Problem } from '../../
 import type { TemplateText } from '../../config/resolved.js';
 import { suggest } from '../../util/suggest.js';
 import { formatOrigin, type Row } from '../load/row.js';
-import { compileUnit, type CompiledUnit, type PartialRunner } from './compile-program.js';
+import { compileUnit, type CompiledUnit, type PartialRunner, type UnitLookup } from './compile-program.js';
 import { partialsOf, type RenderEnvironment } from './environment.js';
 import { helperNames, helpers } from './helpers.js';
 import { jsonString, SPLIT_SURROGATE } from './json-text.js';
@@ -110,6 +110,7 @@ function rowProblem(tpl: TemplateText, e: unknown, row: Row): Problem {
 interface JsonPartials {
   units: Map<string, CompiledUnit | undefined>;
   run: PartialRunner;
+  lookup: UnitLookup;
 }
 const jsonForms = new WeakMap<RenderEnvironment, JsonPartials>();
 
@@ -121,7 +122,7 @@ function jsonPartials(env: RenderEnvironment): JsonPartials {
       let unit: CompiledUnit['run'] | undefined;
       return (ctx, data) => (unit ??= units.get(name)!.run)(ctx, data);
     };
-    forms = { units, run };
+    forms = { units, run, lookup: (name) => units.get(name) };
     jsonForms.set(env, forms);
   }
   return forms;
@@ -138,7 +139,7 @@ function jsonReach(env: RenderEnvironment, forms: JsonPartials, names: readonly 
     if (!forms.units.has(name)) {
       const p = env.partials.get(name)!;
       const ast = parseTemplate(env, p);
-      forms.units.set(name, Array.isArray(ast) ? undefined : compileUnit(ast, p, helpers, env.runPartial, forms.run));
+      forms.units.set(name, Array.isArray(ast) ? undefined : compileUnit(ast, p, helpers, env.runPartial, forms.run, forms.lookup));
     }
     const unit = forms.units.get(name);
     if (!unit) return false;
@@ -151,7 +152,7 @@ function jsonReach(env: RenderEnvironment, forms: JsonPartials, names: readonly 
 export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
   const ast = parseTemplate(env, tpl);
   if (Array.isArray(ast)) throw new BatchforgeError(ast);
-  const unit = compileUnit(ast, tpl, helpers, env.runPartial);
+  const unit = compileUnit(ast, tpl, helpers, env.runPartial, undefined, (name) => env.units.get(name));
   const reach = unit && partialsOf(env, unit.partials);
   // Handlebars' data frame: built per row only for templates that read @-variables
   const dataOf = (row: Row): Frame => ({ index: row.index, file: row.origin.file, line: row.origin.line, matrix, root: row.data });
@@ -162,7 +163,7 @@ export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role:
     const usesData = unit.usesData || reach!.usesData;
     run = usesData ? (row) => main(row.data, dataOf(row)) : (row) => main(row.data, undefined);
     const forms = jsonPartials(env);
-    const json = jsonReach(env, forms, unit.partials) ? compileUnit(ast, tpl, helpers, env.runPartial, forms.run) : undefined;
+    const json = jsonReach(env, forms, unit.partials) ? compileUnit(ast, tpl, helpers, env.runPartial, forms.run, forms.lookup) : undefined;
     if (json) {
       const { run: mainJson } = json;
       runJson = usesData ? (row) => mainJson(row.data, dataOf(row)) : (row) => mainJson(row.data, undefined);

@@ -29,6 +29,9 @@ const PARTIALS: Record<string, string> = {
   'shots/shot': 'Q: {{q}}\nA: {{default a "?"}}\n',
   // block parameters are left to Handlebars: a template including this partial runs there whole
   params: 'PB {{#each items as |it i|}}{{i}}={{it}} {{a}};{{/each}}',
+  // given only literals, these render once (compile-program.ts' fixedOutput)
+  lit: 'PT {{q}}{{#if flag}} f{{/if}} {{upper q}}{{#each items}}[{{this}}]{{/each}}\n',
+  lits: '{{> lit q="s1" flag=true items=false}}{{> lit q="s2" flag=false items=0}}',
 };
 
 const env: RenderEnvironment = createEnvironment(
@@ -62,7 +65,8 @@ function inline(text: string): TemplateText {
 function contenders(text: string) {
   const reference = plain.compile(text, { strict: true, noEscape: true });
   const tpl = inline(text);
-  const unit = compileUnit(Handlebars.parse(text), tpl, helpers, env.runPartial);
+  // as compileTemplate compiles it: calls given only literals may be folded to their text
+  const unit = compileUnit(Handlebars.parse(text), tpl, helpers, env.runPartial, undefined, (name) => env.units.get(name));
   const reach = unit && partialsOf(env, unit.partials);
   const fallback = env.handlebars().compile(tpl);
   const data = (row: Record<string, unknown>, index: number) => ({ index, file: 'data/x.jsonl', line: index + 1, matrix: MATRIX });
@@ -210,6 +214,8 @@ const HAND_PICKED = [
   'x {{#if (and a (not b))}}and{{/if}} {{#if (or (eq n 1) (ne q "plain"))}}or{{/if}}',
   'x {{#each items}}{{> shots/shot}}{{/each}}',
   'x {{#each items}}{{> params}}{{/each}}',
+  'x {{> lits}} {{> lit q="a" flag=true items=null}} {{> lit q="b"}} {{> lit q=a flag=1 items=items}}',
+  'x {{#each items}}{{> lits}}{{> lit q="i" flag=true items=null}}{{/each}}',
 ];
 
 function rowsFor(seed: number, count: number): Array<Record<string, unknown>> {

@@ -563,6 +563,12 @@ export const E = {
     message: (a) => `cannot read this Parquet file: ${a.detail}`,
     hint: () => 'check that the file is complete Parquet (its footer holds the schema); other formats need source.format',
   }),
+  SourceParquetColumnShort: entry<{ column: string; rows: number; expected: number }>({
+    code: 'source-parquet-column-short',
+    kind: 'config',
+    message: (a) => `cannot read this Parquet file: column ${q(a.column)} ends after ${n(a.rows)} of its row group's ${n(a.expected)} rows`,
+    hint: () => 'the file is damaged or was cut short: write it again from its source',
+  }),
   SourceNumberOverflow: entry<{ number: string }>({
     code: 'source-number-overflow',
     kind: 'data',

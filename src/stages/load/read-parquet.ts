@@ -1,51 +1,90 @@
 /**
- * Parquet files as rows, one row group at a time (hyparquet, pure JavaScript, with its
- * compressors: snappy, gzip, zstd, brotli, lz4): memory holds the largest row group, never the
- * file. A row's origin is its 1-based row number (`data/x.parquet:row 1234`).
+ * Parquet files as rows (hyparquet, pure JavaScript, with its compressors: snappy, gzip, zstd,
+ * brotli, lz4), row group by row group and, within a row group, in slices of at most 128 rows
+ * (the pipeline's array size): a flat column holds one page at a time (parquet-columns.ts), so
+ * memory does not grow with the row group. 1M rows in 100,000-row groups peaked at 384 MB RSS
+ * when each group was decoded into row objects whole, ~150 MB now (JSONL: ~140 MB). Nested
+ * columns are assembled a row group at a time. A row's origin is its 1-based row number
+ * (`data/x.parquet:row 1234`).
  *
  * Values are made exact for templates: 64-bit integers beyond 2^53 become ExactNumber (their
  * digits), the others numbers; DATE is `YYYY-MM-DD`; timestamps are ISO 8601 in UTC with every
  * digit of their unit (milli, micro, nano); binary without a string type is base64; nested
  * structs and lists are objects and arrays.
  */
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type ParquetParsers } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import { open, type FileHandle } from 'node:fs/promises';
+import { parquetMetadataAsync, parquetSchema, type AsyncBuffer, type ParquetParsers } from 'hyparquet';
 import { BatchforgeError, E, problem } from '../../errors/index.js';
 import { ExactNumber } from './exact-number.js';
+import { groupColumns, type GroupColumn } from './parquet-columns.js';
 import { unreadable } from './read-text.js';
 import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
 import type { SourceFile } from './source-file.js';
 
+/** rows made between yields: the rows of a slice live until the pipeline takes them */
+const SLICE_ROWS = 128;
+
 export async function* readParquet(file: SourceFile, out: RowBatcher): AsyncGenerator<Row[]> {
   const name = file.display;
-  let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
+  const invalid = (err: unknown) =>
+    err instanceof BatchforgeError ? err : new BatchforgeError(problem(E.SourceParquetInvalid, { detail: (err as Error).message }, { file: name }));
+  let handle: FileHandle;
+  let size: number;
   try {
-    buffer = await asyncBufferFromFile(file.path);
+    handle = await open(file.path, 'r');
+    size = (await handle.stat()).size;
   } catch (err) {
     throw unreadable(file, err);
   }
-  let metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
   try {
-    metadata = await parquetMetadataAsync(buffer);
-  } catch (err) {
-    throw new BatchforgeError(problem(E.SourceParquetInvalid, { detail: (err as Error).message }, { file: name }));
-  }
-  let rowStart = 0;
-  for (const group of metadata.row_groups) {
-    const rowEnd = rowStart + Number(group.num_rows);
-    let rows: Array<Record<string, unknown>>;
-    try {
-      rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, compressors, parsers, utf8: true });
-    } catch (err) {
-      throw new BatchforgeError(problem(E.SourceParquetInvalid, { detail: (err as Error).message }, { file: name }));
+    const fh = handle;
+    const buffer: AsyncBuffer = { byteLength: size, slice: (start, end = size) => readAt(fh, start, end) };
+    const metadata = await parquetMetadataAsync(buffer).catch((err: unknown) => {
+      throw invalid(err);
+    });
+    const schema = parquetSchema(metadata);
+    let rowStart = 0;
+    for (const group of metadata.row_groups) {
+      const rows = Number(group.num_rows);
+      const columns = await groupColumns(fh, buffer, metadata, schema, group, rowStart, parsers).catch((err: unknown) => {
+        throw invalid(err);
+      });
+      for (let done = 0; done < rows; ) {
+        let take = Math.min(rows - done, SLICE_ROWS);
+        for (const c of columns) {
+          while (c.left === 0) {
+            const more = await c.more().catch((err: unknown) => {
+              throw invalid(err);
+            });
+            if (!more) throw short(name, c, done, rows);
+          }
+          take = Math.min(take, c.left);
+        }
+        for (let i = 0; i < take; i++) {
+          const data: Record<string, unknown> = {};
+          for (const c of columns) data[c.name] = c.next();
+          out.add({ data: exact(data) as Record<string, unknown>, origin: { file: name, line: rowStart + done + i + 1, row: true }, index: out.index++ });
+        }
+        done += take;
+        yield* out.full();
+      }
+      rowStart += rows;
     }
-    for (let i = 0; i < rows.length; i++) {
-      out.add({ data: exact(rows[i]!) as Record<string, unknown>, origin: { file: name, line: rowStart + i + 1, row: true }, index: out.index++ });
-    }
-    rowStart = rowEnd;
-    yield* out.full();
+  } finally {
+    await handle.close();
   }
+}
+
+function short(file: string, c: GroupColumn, rows: number, expected: number): BatchforgeError {
+  return new BatchforgeError(problem(E.SourceParquetColumnShort, { column: c.name, rows, expected }, { file }));
+}
+
+/** bytes `start`…`end` of the file (hyparquet reads the footer and nested columns through this) */
+async function readAt(file: FileHandle, start: number, end: number): Promise<ArrayBuffer> {
+  const bytes = new Uint8Array(end - start);
+  const { bytesRead } = await file.read(bytes, 0, bytes.length, start);
+  return bytesRead === bytes.length ? bytes.buffer : bytes.buffer.slice(0, bytesRead);
 }
 
 /** timestamps and dates as text with every digit they hold (hyparquet's default Date keeps milliseconds) */
@@ -68,8 +107,7 @@ function isoTime(units: bigint, perSecond: bigint, digits: number): string {
 
 /**
  * A decoded value with bigints as numbers or exact digits, bytes as base64, through objects and
- * lists. Objects and lists are changed in place: the rows are hyparquet's own, and a copy of a
- * whole row group would double its memory.
+ * lists. Objects and lists are changed in place: they are hyparquet's own, used once.
  */
 function exact(v: unknown): unknown {
   if (typeof v === 'bigint') return v <= MAX_SAFE && v >= -MAX_SAFE ? Number(v) : new ExactNumber(v.toString());

@@ -6,10 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parquetMetadata } from 'hyparquet';
+import { ByteWriter, ParquetWriter, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { formatOrigin, type SourceFile } from '../../../src/stages/load/index.js';
+import { formatOrigin, readRows, type SourceFile } from '../../../src/stages/load/index.js';
 import { collect, tempDir, thrown } from './helpers.js';
+
 
 const compressors = {
   GZIP: (b: Uint8Array) => new Uint8Array(gzipSync(b)),
@@ -136,6 +138,106 @@ describe('Parquet sources', () => {
     const file = parquetFile('groups.parquet', { rowGroupSize: 10, columnData: [{ name: 'id', data: ids, type: 'INT32' }] });
     const rows = await collect([file], { chunkRows: 4 });
     expect(rows.map((r) => [r.origin.line, r.data.id])).toEqual(ids.map((i) => [i + 1, i]));
+  });
+
+  it('reads every row once, in order, across row groups, pages and slices of rows', async () => {
+    // 1,000 rows in groups of 300 and pages of ~1 KB: a text column with nulls (PLAIN pages), a
+    // column of few values (dictionary pages), numbers, and a list (assembled a row group at a time)
+    const n = 1000;
+    const ids = Array.from({ length: n }, (_, i) => i);
+    const text = ids.map((i) => (i % 7 === 3 ? null : `row ${i} ${'é'.repeat(i % 5)}`));
+    const kind = ids.map((i) => ['a', 'b', 'c'][i % 3]!);
+    const tags = ids.map((i) => Array.from({ length: i % 3 }, (_, j) => `t${i}.${j}`));
+    const file = parquetFile('many.parquet', {
+      rowGroupSize: 300,
+      pageSize: 1024,
+      columnData: [
+        { name: 'id', data: ids },
+        { name: 'text', data: text },
+        { name: 'kind', data: kind },
+        { name: 'tags', data: tags },
+      ],
+      schema: [
+        { name: 'root', num_children: 4 },
+        { name: 'id', type: 'INT32', repetition_type: 'REQUIRED' },
+        { name: 'text', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+        { name: 'kind', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'tags', repetition_type: 'OPTIONAL', num_children: 1, converted_type: 'LIST' },
+        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+        { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      ],
+    });
+    const { readFileSync } = await import('node:fs');
+    const meta = parquetMetadata(new Uint8Array(readFileSync(file.path)).buffer);
+    expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([300, 300, 300, 100]);
+    const pages = (name: string) => Number(meta.row_groups[0]!.columns.find((c) => c.meta_data!.path_in_schema[0] === name)!.meta_data!.encodings.length);
+    expect([pages('text'), pages('kind')]).toEqual([1, 2]); // PLAIN only; RLE_DICTIONARY with its PLAIN dictionary
+    const rows = await collect([file]);
+    expect(rows.map((r) => [formatOrigin(r.origin), r.index, r.data])).toEqual(
+      ids.map((i) => [`data/many.parquet:row ${i + 1}`, i, { id: i, text: text[i], kind: kind[i], tags: tags[i] }]),
+    );
+  });
+
+  it('stops reading at the limit: a damaged row group after it is never decoded', async () => {
+    const { build } = await import('../../../src/pipeline/build.js');
+    const { project, jsonl } = await import('../../support/project.js');
+    const { mkdirSync, readFileSync } = await import('node:fs');
+    const cwd = project({
+      'batch.config.yaml': 'model: m\nsource: { path: data/q.parquet, offset: 250, limit: 3 }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{text}}" }]\n',
+    });
+    mkdirSync(join(cwd, 'data'));
+    const ids = Array.from({ length: 900 }, (_, i) => i + 1);
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({
+        rowGroupSize: 300,
+        columnData: [
+          { name: 'id', data: ids, type: 'INT32' },
+          { name: 'text', data: ids.map((i) => `text ${i}`), type: 'STRING' },
+        ],
+      }),
+    );
+    // the last row group's first column chunk: its page header overwritten
+    const last = parquetMetadata(bytes.buffer).row_groups[2]!.columns[0]!.meta_data!;
+    bytes.fill(0xff, Number(last.dictionary_page_offset ?? last.data_page_offset), Number(last.data_page_offset) + 8);
+    writeFileSync(join(cwd, 'data/q.parquet'), bytes);
+
+    const r = await build({ cwd });
+    expect(r.ok).toBe(true);
+    const lines = jsonl(readFileSync(join(cwd, 'out/batch-00001.jsonl'), 'utf8'));
+    expect(lines.map((l) => [l.custom_id, (l.body as { messages: Array<{ content: string }> }).messages[0]!.content])).toEqual([
+      ['q-251', 'text 251'],
+      ['q-252', 'text 252'],
+      ['q-253', 'text 253'],
+    ]);
+
+    // the loader alone: stopping after the first row group reads no further; reading on fails at the damage
+    const file: SourceFile = { path: join(cwd, 'data/q.parquet'), display: 'data/q.parquet', format: 'parquet' };
+    let seen = 0;
+    for await (const chunk of readRows([file], { chunkRows: 100 })) {
+      seen += chunk.length;
+      if (seen >= 300) break;
+    }
+    expect(seen).toBe(300);
+    expect(await thrown(collect([file]))).toBe(
+      '[config] data/q.parquet: cannot read this Parquet file: thrift unhandled type: 15\n' +
+        '  hint: check that the file is complete Parquet (its footer holds the schema); other formats need source.format',
+    );
+  });
+
+  it('refuses a row group that claims more rows than its columns hold, naming the column', async () => {
+    const columnData = [{ name: 'id', data: [1, 2, 3], type: 'INT32' as const }];
+    const writer = new ByteWriter();
+    const pq = new ParquetWriter({ writer, schema: schemaFromColumnData({ columnData }) });
+    void pq.write({ columnData });
+    pq.row_groups[0]!.num_rows = 5n;
+    pq.num_rows = 5n;
+    void pq.finish();
+    const path = join(tempDir(), 'short.parquet');
+    writeFileSync(path, writer.getBytes());
+    expect(await thrown(collect([{ path, display: 'data/short.parquet', format: 'parquet' }]))).toBe(
+      `[config] data/short.parquet: cannot read this Parquet file: column "id" ends after 3 of its row group's 5 rows\n` +
+        '  hint: the file is damaged or was cut short: write it again from its source',
+    );
   });
 
   it('refuses a file that is not Parquet, naming it', async () => {

@@ -63,6 +63,12 @@ export const E = {
     message: (a) => `preview: -n ${q(a.count)} is not a whole number`,
     hint: () => 'give the number of requests to show, e.g. -n 3',
   }),
+  ThreadsCountBad: entry<{ threads: string }>({
+    code: 'threads-count-bad',
+    kind: 'usage',
+    message: (a) => `build: --threads ${q(a.threads)} is not a whole number from 1 to 64`,
+    hint: () => 'give the worker threads to use, e.g. --threads 2; --threads 1 builds on one thread',
+  }),
   PollSecondsBad: entry<{ poll: string }>({
     code: 'poll-seconds-bad',
     kind: 'usage',

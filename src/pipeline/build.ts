@@ -3,7 +3,7 @@
  * decides how to print them. With on_error: fail any bad request fails the build (the first
  * MAX_PROBLEMS distinct ones are reported); with skip, bad requests go to rejects.jsonl.
  */
-import { appendFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolved.js';
@@ -15,10 +15,13 @@ import type { UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { displayPath } from '../util/paths.js';
 import { VERSION } from '../version.js';
 import { hashFiles, relativeTo, SourceHashes } from './hash-files.js';
-import { prepare, type Prepared } from './prepare.js';
+import { defaultThreads, threadsAvailable } from '../threads/group-threads.js';
+import { OneThreadNeeded } from '../threads/one-thread-needed.js';
+import { prepare, type Prepared, type PreparedGroup } from './prepare.js';
 import { MAX_PROBLEMS } from './problem-tally.js';
 import { RejectsFile } from './rejects-file.js';
-import { runGroup, type GroupProgress, type GroupRun } from './run-group.js';
+import { runGroup, type GroupProgress, type GroupRun, type GroupRunOptions } from './run-group.js';
+import { threadsRefuse } from './thread-outcomes.js';
 import { totals, type BuildSummary } from './summary.js';
 
 export { prepare, type Prepared, type PreparedBatch, type PreparedGroup } from './prepare.js';
@@ -36,6 +39,29 @@ export interface BuildOptions extends LoadConfigOptions {
   onProgress?: (p: Progress) => void;
   /** custom_ids kept in memory before later ones are spilled to disk (default MEMORY_IDS; tests make it small) */
   memoryIds?: number;
+  /**
+   * worker threads that read a group in parts: 1 keeps the build on one thread; a number above 1
+   * uses that many for every group that can be read in parts; by default, one per core for a group
+   * whose sources hold at least THREAD_MIN_BYTES
+   */
+  threads?: number;
+}
+
+/**
+ * Below this much source data a build stays on one thread: starting workers (each compiles the
+ * templates again) costs more than they save. Measured in bench/RESULTS.md.
+ */
+export const THREAD_MIN_BYTES = 8 * 1024 * 1024;
+
+/** How a group is read: in parts on worker threads, or (undefined) on this thread. */
+function threadsFor(group: PreparedGroup, asked: number | undefined): GroupRunOptions['threads'] {
+  if (asked === 1 || !threadsAvailable() || threadsRefuse(group) !== undefined) return undefined;
+  const count = asked ?? defaultThreads();
+  if (count < 2) return undefined;
+  let sourceBytes = 0;
+  for (const f of group.files) sourceBytes += statSync(f.path, { throwIfNoEntry: false })?.size ?? 0;
+  if (asked === undefined && sourceBytes < THREAD_MIN_BYTES) return undefined;
+  return { count, sourceBytes };
 }
 
 export interface BuildResult {
@@ -97,8 +123,9 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
     let shown = 0;
     for (const [i, group] of prepared.groups.entries()) {
       const ids: UniqueIdsOptions = { spillDir: path.join(tmp, `.ids-${i}`), ...(opts.memoryIds !== undefined && { memoryIds: opts.memoryIds }) };
-      const run = (known?: Uint32Array) =>
+      const run = (known?: Uint32Array, threads?: GroupRunOptions['threads']) =>
         runGroup(group, {
+          ...(threads && { threads }),
           tmp,
           rejects: new RejectsFile(rejectsOf(tmp, i), rename),
           failing,
@@ -107,7 +134,14 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
           onBytes: sourceHashes.sink,
           ...(opts.onProgress && { onProgress: (p: GroupProgress) => opts.onProgress!({ batch: group.name, ...p }) }),
         });
-      let res = await run();
+      let res: GroupRun;
+      try {
+        res = await run(undefined, threadsFor(group, opts.threads));
+      } catch (e) {
+        // a faulty CSV row, invalid bytes, a duplicate id: the one-thread read decides and reports it
+        if (!(e instanceof OneThreadNeeded)) throw e;
+        res = await run();
+      }
       if (res.late.length) {
         // duplicates among ids spilled to disk, found after the last row: this run is thrown
         // away and the group read again with them known, rejecting each at its row

@@ -36,6 +36,8 @@ export interface Accepted {
   line: string;
   /** UTF-8 length of the line plus its newline */
   bytes: number;
+  /** where the chunk's `encoded` bytes hold the line and its newline (a threaded run's; `line` is then empty) */
+  at?: number;
   problem?: undefined;
   duplicate?: undefined;
 }
@@ -57,6 +59,8 @@ export interface OutcomeChunk {
   rows: Row[];
   /** per row, per lane, in that order: rows.length × lanes outcomes */
   outcomes: Outcome[];
+  /** the accepted lines as UTF-8, each with its newline, when a worker thread encoded them (Accepted.at) */
+  encoded?: Buffer;
 }
 
 export interface OutcomeOptions {
@@ -92,19 +96,42 @@ export async function* groupOutcomes(group: PreparedGroup, opts: OutcomeOptions 
   }
 }
 
-/** Render, then the id rule and uniqueness, then the size. */
-function decide(lane: Lane, row: Row): Outcome {
-  if (row.fault) return { lane, row, problem: row.fault };
+/**
+ * What a request's own row decides, in the order the checks apply: the row could not be read,
+ * rendering failed, the id breaks the provider's rule — or the line, with its size checked but the
+ * verdict held back: uniqueness comes first and needs every earlier id (settle, below). A worker
+ * thread drafts requests (thread-outcomes.ts); this thread settles them, in row order.
+ */
+export type Draft = { id: string; line: string; bytes: number; tooLarge?: Problem; problem?: undefined } | { problem: Problem; id?: string };
+
+export function draft(lane: Lane, row: Row): Draft {
+  if (row.fault) return { problem: row.fault };
   let req;
   try {
     req = lane.plan.render(row);
   } catch (e) {
     if (!(e instanceof RowError)) throw e;
-    return { lane, row, problem: e.problem };
+    return { problem: e.problem };
   }
   const id = req.customId;
+  const rule = lane.validator.checkIdRule(id, row.origin);
+  if (rule) return { id, problem: rule };
   const bytes = Buffer.byteLength(req.line) + 1;
-  const p = lane.validator.checkId(id, row.origin) ?? lane.validator.checkSize(id, bytes, row.origin);
-  if (!p) return { lane, row, id, line: req.line, bytes };
-  return p.code === E.CustomIdDuplicate.code ? { lane, row, id, problem: p, duplicate: true } : { lane, row, id, problem: p };
+  const tooLarge = lane.validator.checkSize(id, bytes, row.origin);
+  return tooLarge ? { id, line: req.line, bytes, tooLarge } : { id, line: req.line, bytes };
+}
+
+/** The id unique across the fan-out (registered here, in row order), then the size. */
+export function settle(lane: Lane, row: Row, d: Draft): Outcome {
+  if (d.problem) return d.id === undefined ? { lane, row, problem: d.problem } : { lane, row, id: d.id, problem: d.problem };
+  const { id } = d;
+  const dup = lane.validator.checkUnique(id, row.origin);
+  if (dup) return { lane, row, id, problem: dup, duplicate: true };
+  if (d.tooLarge) return { lane, row, id, problem: d.tooLarge };
+  return { lane, row, id, line: d.line, bytes: d.bytes };
+}
+
+/** Render, then the id rule and uniqueness, then the size. */
+function decide(lane: Lane, row: Row): Outcome {
+  return settle(lane, row, draft(lane, row));
 }

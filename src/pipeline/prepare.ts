@@ -5,7 +5,7 @@
 import type { ResolvedBatch, ResolvedConfig } from '../config/resolved.js';
 import { BatchforgeError, type Problem } from '../errors/index.js';
 import { resolveSources, type SourceFile } from '../stages/load/index.js';
-import { createEnvironment } from '../stages/render/environment.js';
+import { createEnvironment, type Partial } from '../stages/render/environment.js';
 import { buildPlan, type RequestPlan } from '../stages/render/plan.js';
 
 export interface PreparedBatch {
@@ -19,6 +19,8 @@ export interface PreparedGroup {
   files: SourceFile[];
   /** matrix variants in declared order; one without a matrix */
   variants: PreparedBatch[];
+  /** the partials the plans use, as read once (a worker thread compiles its plans from these) */
+  partials: Map<string, Partial>;
 }
 
 export interface Prepared {
@@ -39,7 +41,7 @@ export async function prepare(config: ResolvedConfig): Promise<Prepared> {
     try {
       if (!group) {
         const files = await resolveSources(config.dir, batch.source.patterns, config.cwd, batch.source.format, { dirs: [config.outDir], notes });
-        group = { name: batch.group, files, variants: [] };
+        group = { name: batch.group, files, variants: [], partials: env.partials };
         groups.set(batch.group, group);
       }
       group.variants.push({ batch, plan: buildPlan(env, batch) });

@@ -18,6 +18,69 @@ export interface RowCounts {
   warnings?: Problem[];
 }
 
+/** what RowWindow.admit says of a row that is not kept */
+export const SKIPPED = -1;
+/** … and of a row past the limit: it is not even scanned, and reading stops */
+export const PAST_LIMIT = -2;
+
+/**
+ * source.offset and source.limit over the rows in order, and the counts they make: each row is
+ * admitted with its @index, or skipped, or found past the limit. The one rule both the row stream
+ * below and the worker threads' chunks (thread-outcomes.ts) follow.
+ */
+export class RowWindow {
+  private toSkip: number;
+  private kept = 0;
+  private readonly max: number;
+
+  constructor(
+    source: ResolvedBatch['source'],
+    readonly counts: RowCounts,
+  ) {
+    this.toSkip = source.offset;
+    this.max = source.limit ?? Infinity;
+  }
+
+  /** the limit is reached: no row after this one is read */
+  get full(): boolean {
+    return this.kept >= this.max;
+  }
+
+  /** `passes`: the row is faulty or passes source.filter. Returns its @index, SKIPPED or PAST_LIMIT. */
+  admit(passes: boolean): number {
+    if (this.kept >= this.max) return PAST_LIMIT;
+    this.counts.scanned++;
+    if (!passes || this.toSkip > 0) {
+      if (passes) this.toSkip--;
+      this.counts.skipped++;
+      return SKIPPED;
+    }
+    return this.kept++;
+  }
+}
+
+/** Whether the row passes source.filter; a filter that cannot be rendered makes the row faulty (and kept, to be reported). */
+export function passesFilter(plan: RequestPlan, row: Row): boolean {
+  if (row.fault) return true;
+  try {
+    return plan.keep(row);
+  } catch (e) {
+    if (!(e instanceof RowError)) throw e;
+    row.fault = e.problem;
+    return true;
+  }
+}
+
+/** How a batch's source files are read (format options, decoding, warnings, byte sink). */
+export function readOptionsOf(batch: ResolvedBatch, counts: RowCounts, onBytes?: ByteSinkFor): ReadOptions {
+  const opts: ReadOptions = batch.source.csv ? { csv: batch.source.csv } : {};
+  if (batch.source.decoding) opts.decoding = batch.source.decoding;
+  const warnings = counts.warnings;
+  if (warnings) opts.onWarning = (p) => warnings.push(p);
+  if (onBytes) opts.onBytes = onBytes;
+  return opts;
+}
+
 export async function* batchRows(
   batch: ResolvedBatch,
   files: SourceFile[],
@@ -28,44 +91,19 @@ export async function* batchRows(
   /** sees the bytes read (build hashes the sources from them) */
   onBytes?: ByteSinkFor,
 ): AsyncGenerator<Row[]> {
-  const { offset, limit } = batch.source;
-  let toSkip = offset;
-  let kept = 0;
-  const max = limit ?? Infinity;
-  const opts: ReadOptions = batch.source.csv ? { csv: batch.source.csv } : {};
-  if (batch.source.decoding) opts.decoding = batch.source.decoding;
-  const warnings = counts.warnings;
-  if (warnings) opts.onWarning = (p) => warnings.push(p);
+  const window = new RowWindow(batch.source, counts);
+  const opts = readOptionsOf(batch, counts, onBytes);
   if (chunkRows !== undefined) opts.chunkRows = chunkRows;
-  if (onBytes) opts.onBytes = onBytes;
   for await (const chunk of readRows(files, opts)) {
     const out: Row[] = [];
     for (const row of chunk) {
-      if (kept >= max) break;
-      counts.scanned++;
-      if (!row.fault) {
-        let keep: boolean;
-        try {
-          keep = plan.keep(row);
-        } catch (e) {
-          if (!(e instanceof RowError)) throw e;
-          row.fault = e.problem;
-          keep = true;
-        }
-        if (!keep) {
-          counts.skipped++;
-          continue;
-        }
-      }
-      if (toSkip > 0) {
-        toSkip--;
-        counts.skipped++;
-        continue;
-      }
-      row.index = kept++;
+      if (window.full) break;
+      const index = window.admit(passesFilter(plan, row));
+      if (index === SKIPPED) continue;
+      row.index = index;
       out.push(row);
     }
     if (out.length) yield out;
-    if (kept >= max) return;
+    if (window.full) return;
   }
 }

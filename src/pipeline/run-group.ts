@@ -14,7 +14,9 @@ import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.
 import { lineTokenCounter } from '../stats/tokens.js';
 import { maxUnits, unitsPerRequest } from '../providers/units.js';
 import { nameDuplicates, type PendingDuplicate } from './name-duplicates.js';
-import { groupOutcomes } from './outcomes.js';
+import { OneThreadNeeded } from '../threads/one-thread-needed.js';
+import { groupOutcomes, type OutcomeOptions } from './outcomes.js';
+import { threadOutcomes } from './thread-outcomes.js';
 import { partitionsOf, type PartitionBase } from './partitions.js';
 import type { PreparedGroup } from './prepare.js';
 import { MAX_PROBLEMS, ProblemTally } from './problem-tally.js';
@@ -44,6 +46,8 @@ export interface GroupRunOptions {
   /** sees the source bytes as they are read (build hashes the sources from them) */
   onBytes?: ByteSinkFor;
   onProgress?(p: GroupProgress): void;
+  /** read the group in parts on this many worker threads (thread-outcomes.ts); the sources' total bytes size the parts */
+  threads?: { count: number; sourceBytes: number };
 }
 
 export interface GroupRun {
@@ -98,7 +102,9 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   let stopped = false;
   let late: Uint32Array = new Uint32Array(0);
   try {
-    outer: for await (const { outcomes } of groupOutcomes(group, { ids: unique, counts, ...(opts.onBytes && { onBytes: opts.onBytes }) })) {
+    const how: OutcomeOptions = { ids: unique, counts, ...(opts.onBytes && { onBytes: opts.onBytes }) };
+    const stream = opts.threads ? threadOutcomes(group, opts.threads.sourceBytes, opts.threads.count, how) : groupOutcomes(group, how);
+    outer: for await (const { outcomes, encoded } of stream) {
       for (let k = 0; k < outcomes.length; k++) {
         const o = outcomes[k]!;
         if (k % lanes === 0) progress.rows++;
@@ -108,7 +114,9 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
           progress.written++;
           progress.bytes += o.bytes;
           // a failing build only checks the rest
-          if (!failed && !opts.failing) part.writer.write(o.line, o.bytes, o.id, part.countTokens?.(o.line) ?? 0, part.units);
+          if (failed || opts.failing) continue;
+          if (o.at !== undefined) part.writer.writeEncoded(encoded!, o.at, o.bytes, o.id, part.units);
+          else part.writer.write(o.line, o.bytes, o.id, part.countTokens?.(o.line) ?? 0, part.units);
           continue;
         }
         part.rejected++;
@@ -136,6 +144,8 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   } catch (e) {
     for (const part of partitions) part.writer.abort();
     unique.dispose();
+    // the build runs the group again on one thread: what this run wrote goes
+    if (e instanceof OneThreadNeeded) for (const part of partitions) part.writer.remove();
     throw e;
   } finally {
     opts.rejects.close();
@@ -174,6 +184,7 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
       notReached: requests - part.written - part.rejected,
       shards: shards.length,
       bytes: shards.reduce((a, s) => a + s.bytes, 0),
+      threads: opts.threads?.count ?? 1,
     });
     manifests.push({
       name: batch.name,

@@ -19,6 +19,11 @@ export interface BatchSummary {
   notReached: number;
   shards: number;
   bytes: number;
+  /**
+   * worker threads that read the rows (1: the build's own thread; a threaded read that met what
+   * only a read in order decides, such as a faulty CSV row, was redone on one thread and says 1)
+   */
+  threads: number;
 }
 
 export interface BuildSummary {

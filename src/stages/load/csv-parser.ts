@@ -54,7 +54,10 @@ export class CsvParser implements CsvRecordParser {
   constructor(
     private readonly delimiter: string,
     private readonly sink: CsvSink,
+    /** the record delimiter when already known (a part of a file after its header), instead of detecting it */
+    recordDelimiter?: '\n' | '\r\n',
   ) {
+    if (recordDelimiter !== undefined) this.rd = recordDelimiter;
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
       throw new RangeError(`the fast CSV path takes one delimiter character, not ${JSON.stringify(delimiter)}`);
     }

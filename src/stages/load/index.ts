@@ -15,7 +15,7 @@ export type { Row, Origin } from './row.js';
 export { formatOrigin } from './row.js';
 export type { SourceFormat } from './source-format.js';
 export { formatFromPath } from './source-format.js';
-export type { SourceFile, ReadOptions, TextSource, Decoding, ByteSink, ByteSinkFor } from './source-file.js';
+export type { SourceFile, ReadOptions, TextSource, Decoding, ByteSink, ByteSinkFor, FilePart } from './source-file.js';
 export { SOURCE_ENCODINGS, type SourceEncoding } from './decode-text.js';
 export { resolveSources } from './resolve-sources.js';
 export { CsvParser, type CsvSink } from './csv-parser.js';
@@ -36,13 +36,13 @@ export async function* readRows(files: SourceFile[], opts: ReadOptions = {}): As
     const file = opts.decoding && !given.decoding ? { ...given, decoding: opts.decoding } : given;
     switch (file.format) {
       case 'csv':
-        yield* readCsv(file, csv, ',', out, opts.readBytes, text);
+        yield* readCsv(file, csv, ',', out, opts.readBytes, text, opts.part);
         break;
       case 'tsv':
-        yield* readCsv(file, csv, '\t', out, opts.readBytes, text);
+        yield* readCsv(file, csv, '\t', out, opts.readBytes, text, opts.part);
         break;
       case 'jsonl':
-        yield* readJsonl(file, out, opts.readBytes, text);
+        yield* readJsonl(file, out, opts.readBytes, text, opts.part?.line);
         break;
       case 'json':
         yield* readJson(file, out, text);

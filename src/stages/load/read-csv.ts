@@ -15,7 +15,7 @@ import { readTextChunks } from './read-text.js';
 import { csvFaultRow, faultProblem, malformedRow } from './row-fault.js';
 import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
-import type { SourceFile, TextSource } from './source-file.js';
+import type { FilePart, SourceFile, TextSource } from './source-file.js';
 
 export async function* readCsv(
   file: SourceFile,
@@ -24,11 +24,12 @@ export async function* readCsv(
   out: RowBatcher,
   readBytes?: number,
   source: TextSource = readTextChunks,
+  part?: FilePart,
 ): AsyncGenerator<Row[]> {
   const dialect = parseDialect(opts, defaultDelimiter);
   checkDialect(dialect, file.display);
-  const rows = new CsvRows(file.display, out, opts);
-  const parser: CsvRecordParser = fastPathServes(dialect) ? new CsvParser(dialect.delimiter as string, rows) : new CsvParseParser(dialect, rows);
+  const rows = new CsvRows(file.display, out, opts, part);
+  const parser: CsvRecordParser = fastPathServes(dialect) ? new CsvParser(dialect.delimiter as string, rows, part?.recordDelimiter) : new CsvParseParser(dialect, rows);
   for await (const text of source(file, readBytes)) {
     parser.push(text);
     yield* out.full();
@@ -53,15 +54,20 @@ class CsvRows implements CsvSink {
   private build: ((fields: string[]) => Record<string, string>) | undefined;
   private readonly relax: boolean;
   private readonly what: string;
+  /** added to the parser's line numbers: the part's first line is not the file's */
+  private readonly lineBase: number;
 
   constructor(
     private readonly file: string,
     private readonly out: RowBatcher,
     private readonly opts: CsvOptions,
+    part?: FilePart,
   ) {
     this.relax = opts.relax_column_count === true;
     const columns = opts.columns ?? true;
+    this.lineBase = part ? part.line - 1 : 0;
     if (Array.isArray(columns)) this.setNames(columns);
+    else if (part?.header) this.setNames(part.header);
     this.what = columns === true ? 'header has' : columns === false ? 'the first row has' : 'source.columns names';
   }
 
@@ -71,8 +77,9 @@ class CsvRows implements CsvSink {
     this.build = objectBuilder(names);
   }
 
-  record(fields: string[], line: number, text: string, start: number, end: number): void {
+  record(fields: string[], at: number, text: string, start: number, end: number): void {
     const out = this.out;
+    const line = at + this.lineBase;
     const to = this.opts.to_line;
     if (to !== undefined && (this.past || line > to || line + countLineBreaks(text, start, end) > to)) {
       this.past = true;
@@ -112,7 +119,8 @@ class CsvRows implements CsvSink {
     return data;
   }
 
-  fault(kind: CsvFaultKind, line: number, column: number, raw: string): void {
+  fault(kind: CsvFaultKind, at: number, column: number, raw: string): void {
+    const line = at + this.lineBase;
     const to = this.opts.to_line;
     if (to !== undefined && (this.past || line > to)) {
       this.past = true;
@@ -133,7 +141,7 @@ class CsvRows implements CsvSink {
   }
 }
 
-function checkHeader(names: string[], file: string, line: number): void {
+export function checkHeader(names: string[], file: string, line: number): void {
   const seen = new Map<string, number>();
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;

@@ -10,9 +10,16 @@ import type { RowBatcher } from './row-batcher.js';
 import type { Row } from './row.js';
 import type { SourceFile, TextSource } from './source-file.js';
 
-export async function* readJsonl(file: SourceFile, out: RowBatcher, readBytes?: number, source: TextSource = readTextChunks): AsyncGenerator<Row[]> {
+export async function* readJsonl(
+  file: SourceFile,
+  out: RowBatcher,
+  readBytes?: number,
+  source: TextSource = readTextChunks,
+  /** the line the text starts on (a part of the file) */
+  firstLine = 1,
+): AsyncGenerator<Row[]> {
   const name = file.display;
-  let line = 1;
+  let line = firstLine;
   // the start of a line not yet ended, in pieces so that a very long line is joined once
   const partial: string[] = [];
 

@@ -32,6 +32,11 @@ export interface ReadOptions {
   chunkRows?: number;
   /** bytes per file read (default 64 KiB); small values let tests split text anywhere */
   readBytes?: number;
+  /**
+   * the text is one part of a file, cut at a record boundary (a worker thread's chunk): the number
+   * of its first line, and for CSV the header's names, read from the start of the file
+   */
+  part?: FilePart;
   /** where CSV, TSV and JSONL text comes from (default: readTextChunks, this thread reads the file) */
   text?: TextSource;
   /**
@@ -45,3 +50,13 @@ export interface ReadOptions {
 /** `(block)` for each block read, `(null)` at the end of the file */
 export type ByteSink = (block: Buffer | null) => void;
 export type ByteSinkFor = (file: SourceFile) => ByteSink | undefined;
+
+/** Where a part of a file starts (ReadOptions.part). */
+export interface FilePart {
+  /** the 1-based line of the part's first character */
+  line: number;
+  /** CSV: the header's names (the part holds no header) */
+  header?: string[];
+  /** CSV: the record delimiter the header ended with (the part's parser does not detect it again) */
+  recordDelimiter?: '\n' | '\r\n';
+}

@@ -56,6 +56,14 @@ function readPartials(configDir: string, cwd: string, problems: Problem[]): Map<
 export function createEnvironment(configDir: string, cwd: string): RenderEnvironment {
   const problems: Problem[] = [];
   const partials = readPartials(configDir, cwd, problems);
+  return environmentOf(partials, problems);
+}
+
+/**
+ * The environment of partials already read: a worker thread's, from the partials the build read
+ * (a worker never reads a template file again, so it renders what this thread checked).
+ */
+export function environmentOf(partials: Map<string, Partial>, problems: Problem[] = []): RenderEnvironment {
   const units = new Map<string, CompiledUnit | undefined>();
   const runPartial: PartialRunner = (name) => {
     let run: CompiledUnit['run'] | undefined;

@@ -7,7 +7,7 @@
  * leaves no string behind once it is copied (the heap stays small however many rows go by).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ShardInfo } from './manifest.js';
 import { ShardPlanner, type ShardLimits } from './shard-plan.js';
@@ -69,6 +69,13 @@ export class ShardWriter {
     this.block[this.used++] = 0x0a;
   }
 
+  /** The same, for a line already encoded: `src[at, at + bytes)` holds it and its newline (a worker thread's draft). */
+  writeEncoded(src: Buffer, at: number, bytes: number, customId: string, units = 0): void {
+    const cur = this.place(bytes, customId, 0, units);
+    if (!this.room(cur, bytes)) return this.out(cur, src.subarray(at, at + bytes));
+    this.used += src.copy(this.block, this.used, at, at + bytes);
+  }
+
   /** makes room for a line in the block (writing out what it holds); false for a line bigger than a block */
   private room(cur: Open, bytes: number): boolean {
     if (bytes <= BLOCK - this.used) return true;
@@ -99,6 +106,14 @@ export class ShardWriter {
     if (this.cur) closeSync(this.cur.fd);
     this.cur = undefined;
     this.used = 0;
+  }
+
+  /** Removes the shards written (after abort: a run thrown away). */
+  remove(): void {
+    for (const s of this.shards) {
+      rmSync(path.join(this.dir, s.file), { force: true });
+      if (s.ids_file) rmSync(path.join(this.dir, s.ids_file), { force: true });
+    }
   }
 
   private rotate(firstId: string): Open {

@@ -19,6 +19,11 @@ export class RequestValidator {
 
   /** The id rule and uniqueness; a duplicate's first row is found later (see findFirstRows). */
   checkId(id: string, origin: Origin): Problem | undefined {
+    return this.checkIdRule(id, origin) ?? this.checkUnique(id, origin);
+  }
+
+  /** The provider's rule for ids (length, characters). */
+  checkIdRule(id: string, origin: Origin): Problem | undefined {
     const { rule } = this;
     if (rule.maxBytes !== undefined && (id.length > rule.maxBytes || Buffer.byteLength(id) > rule.maxBytes)) {
       return problem(E.CustomIdRule, { id, provider: this.provider, rule: rule.describe }, origin);
@@ -26,6 +31,11 @@ export class RequestValidator {
     if (rule.pattern && !rule.pattern.test(id)) {
       return problem(E.CustomIdRule, { id, provider: this.provider, rule: rule.describe }, origin);
     }
+    return undefined;
+  }
+
+  /** Registers the id; a problem when an earlier request had it. */
+  checkUnique(id: string, origin: Origin): Problem | undefined {
     if (!this.ids.add(id)) return problem(E.CustomIdDuplicate, { id, first: 'an earlier row' }, origin);
     return undefined;
   }

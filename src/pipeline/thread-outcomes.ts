@@ -1,0 +1,151 @@
+/**
+ * groupOutcomes on several cores: the same outcome stream, in the same order, with the row work
+ * spread over worker threads. This thread cuts the sources into parts at record boundaries
+ * (threads/cut-parts.ts); a worker parses a part and says which rows pass source.filter; this
+ * thread runs the offset/limit window over those answers in part order (RowWindow, as the
+ * one-thread stream does) and sends each part its rows' @index; the worker drafts their requests
+ * (outcomes.ts `draft`), and this thread settles them in row order (`settle`: uniqueness across
+ * the fan-out, then the size). What only a read in order can decide makes the run throw
+ * OneThreadNeeded, and the build reads the group again on one thread: a faulty CSV row, bytes
+ * invalid in UTF-8, a duplicate custom_id (its first row is named by a one-thread read anyway).
+ *
+ * test/pipeline/thread-outcomes.test.ts holds the two streams to the same bytes.
+ */
+import type { Problem } from '../errors/index.js';
+import { fastPathServes, parseDialect } from '../stages/load/csv-options.js';
+import type { Row } from '../stages/load/row.js';
+import { UniqueIds } from '../stages/validate/unique-ids.js';
+import { cutParts, type Part } from '../threads/cut-parts.js';
+import { GroupThreads } from '../threads/group-threads.js';
+import { EARLY, LINE, type DraftChunk, type ParseReply } from '../threads/messages.js';
+import { OneThreadNeeded } from '../threads/one-thread-needed.js';
+import { toPlain } from '../threads/plain-group.js';
+import { lanesOf, settle, type Accepted, type Draft, type Outcome, type OutcomeChunk, type OutcomeOptions } from './outcomes.js';
+import type { PreparedGroup } from './prepare.js';
+import { RowWindow } from './rows.js';
+
+/** parts per worker sent ahead of the one being settled: enough to keep every worker busy */
+const AHEAD = 3;
+/** a part's bytes: about a MiB at most (a few thousand rows), smaller for small sources so every worker gets some */
+const MAX_PART = 1024 * 1024;
+const MIN_PART = 64;
+
+/** Why the group cannot be read in parts (undefined when it can). */
+export function threadsRefuse(group: PreparedGroup): string | undefined {
+  const { source } = group.variants[0]!.batch;
+  if (group.variants.some((v) => v.batch.maxTokensPerShard !== undefined)) return 'output.max_tokens_per_shard is set';
+  const decoding = source.decoding;
+  if (decoding?.encoding !== undefined && decoding.encoding !== 'utf-8') return `source.encoding is ${decoding.encoding}`;
+  for (const f of group.files) {
+    if (f.format !== 'csv' && f.format !== 'tsv' && f.format !== 'jsonl') return `${f.display} is ${f.format}`;
+    if (f.format === 'jsonl') continue;
+    const csv = source.csv ?? {};
+    const keys = Object.keys(csv).filter((k) => k !== 'delimiter' && k !== 'relax_column_count');
+    if (keys.length > 0) return `source.${keys[0]} is set`;
+    if (!fastPathServes(parseDialect(csv, f.format === 'tsv' ? '\t' : ','))) return 'the CSV dialect is not the default one';
+  }
+  return undefined;
+}
+
+const NO_FIELDS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+interface InFlight {
+  part: Part;
+  worker: number;
+  /** the window's verdict per row, once the parts before it had theirs */
+  indices?: Int32Array;
+  drafted: Promise<DraftChunk | ParseReply>;
+}
+
+export async function* threadOutcomes(group: PreparedGroup, sourceBytes: number, threads: number, opts: OutcomeOptions = {}): AsyncGenerator<OutcomeChunk> {
+  const lanes = lanesOf(group, opts.ids ?? new UniqueIds());
+  const first = group.variants[0]!;
+  const counts = opts.counts ?? { scanned: 0, skipped: 0 };
+  const window = new RowWindow(first.batch.source, counts);
+  const pool = new GroupThreads(threads, { group: toPlain(group) });
+  const target = Math.max(MIN_PART, Math.min(MAX_PART, Math.floor(sourceBytes / (threads * 16))));
+  const parts = cutParts(group.files, target, first.batch.source.csv ?? {}, opts.onBytes);
+  const queue: InFlight[] = [];
+  /** the window runs over the parts in order: each part's verdict waits for the one before */
+  let windowed: Promise<unknown> = Promise.resolve();
+  let seq = 0;
+  let reading = true;
+
+  const send = (part: Part): InFlight => {
+    const worker = seq % pool.count;
+    const s = seq++;
+    const parsed = pool.request<ParseReply>(worker, { type: 'parse', seq: s, file: part.file, bytes: part.bytes, line: part.line, first: part.first, ...(part.header && { header: part.header, crlf: part.crlf! }) }, [part.bytes.buffer as ArrayBuffer]);
+    const f: InFlight = { part, worker, drafted: undefined as never };
+    const verdict = windowed.then(() => parsed).then((reply) => {
+      if (reply.refuse !== undefined) return reply;
+      const indices = new Int32Array(reply.passes.length);
+      for (let i = 0; i < indices.length; i++) indices[i] = window.admit(reply.passes[i] === 1);
+      f.indices = indices;
+      return undefined;
+    });
+    windowed = verdict.catch(() => undefined);
+    f.drafted = verdict.then((refused): Promise<DraftChunk | ParseReply> | ParseReply => refused ?? pool.request<DraftChunk>(worker, { type: 'render', seq: s, indices: f.indices! }));
+    // settled in order below; until then a failure must not count as unhandled
+    f.drafted.catch(() => undefined);
+    return f;
+  };
+
+  try {
+    for (;;) {
+      while (reading && queue.length < pool.count * AHEAD && !window.full) {
+        const next = await parts.next();
+        if (next.done) reading = false;
+        else queue.push(send(next.value));
+      }
+      const f = queue.shift();
+      if (!f) break;
+      const reply = await f.drafted;
+      if ('refuse' in reply && reply.refuse !== undefined) throw new OneThreadNeeded(reply.refuse);
+      const chunk = settleChunk(group, lanes, f, reply as DraftChunk);
+      if (chunk.rows.length) yield chunk;
+    }
+  } finally {
+    await parts.return(undefined);
+    await pool.close();
+  }
+}
+
+/** The part's drafts as outcomes, in row order, each request settled (a duplicate needs one thread). */
+function settleChunk(group: PreparedGroup, lanes: ReturnType<typeof lanesOf>, f: InFlight, d: DraftChunk): OutcomeChunk {
+  const display = group.files[f.part.file]!.display;
+  const indices = f.indices!;
+  const troubled = new Map(d.rows.map(([r, json, raw, fault]) => [r, { json, raw, fault }]));
+  const rows: Row[] = [];
+  for (let i = 0, r = 0; i < indices.length; i++) {
+    const index = indices[i]!;
+    if (index < 0) continue;
+    const t = troubled.get(r);
+    const row: Row = { data: t?.json ? (JSON.parse(t.json) as Record<string, unknown>) : NO_FIELDS, origin: { file: display, line: d.lines[r]! }, index };
+    if (t?.fault) row.fault = t.fault;
+    if (t?.raw !== null && t?.raw !== undefined) row.raw = t.raw;
+    rows.push(row);
+    r++;
+  }
+  const outcomes: Outcome[] = new Array<Outcome>(d.kinds.length);
+  const encoded = Buffer.from(d.encoded.buffer, d.encoded.byteOffset, d.encoded.byteLength);
+  let at = 0;
+  let problem = 0;
+  for (let k = 0; k < outcomes.length; k++) {
+    const lane = lanes[k % lanes.length]!;
+    const row = rows[(k / lanes.length) | 0]!;
+    const kind = d.kinds[k];
+    const id = d.ids[k];
+    let draft: Draft;
+    if (kind === LINE) draft = { id: id!, line: '', bytes: d.bytes[k]! };
+    else if (kind === EARLY) draft = id === null ? { problem: d.problems[problem++]! } : { id: id!, problem: d.problems[problem++]! };
+    else draft = { id: id!, line: '', bytes: d.bytes[k]!, tooLarge: d.problems[problem++] as Problem };
+    const o = settle(lane, row, draft);
+    if (o.duplicate) throw new OneThreadNeeded(`custom_id ${JSON.stringify(o.id)} is used twice`);
+    if (kind === LINE) {
+      (o as Accepted).at = at;
+      at += d.bytes[k]!;
+    }
+    outcomes[k] = o;
+  }
+  return { rows, outcomes, encoded };
+}

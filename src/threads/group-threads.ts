@@ -1,0 +1,70 @@
+/**
+ * The worker threads of one threaded group run (group-thread.ts), and the requests made of them.
+ * A worker answers its requests in the order they were sent, so each worker's unanswered requests
+ * are a queue. A worker that fails is a bug: every request waiting on it fails with its error.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker, type Transferable } from 'node:worker_threads';
+import type { ParseRequest, RenderRequest, ThreadInit, ThreadReply } from './messages.js';
+
+const THREAD = new URL('./group-thread.js', import.meta.url);
+
+/** Worker threads exist when batchforge runs compiled (dist/), not from TypeScript sources under test. */
+export function threadsAvailable(): boolean {
+  return THREAD.protocol === 'file:' && existsSync(fileURLToPath(THREAD));
+}
+
+/** threads a build uses by default: one per core */
+export function defaultThreads(): number {
+  return os.availableParallelism();
+}
+
+interface Waiting {
+  resolve(reply: ThreadReply): void;
+  reject(err: Error): void;
+}
+
+export class GroupThreads {
+  private readonly workers: Worker[] = [];
+  private readonly waiting: Waiting[][] = [];
+
+  constructor(count: number, init: ThreadInit) {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(THREAD, { workerData: init });
+      const queue: Waiting[] = [];
+      const failAll = (err: Error) => {
+        for (const w of queue.splice(0)) w.reject(err);
+      };
+      worker.on('message', (m: ThreadReply) => {
+        const w = queue.shift();
+        if (!w) return;
+        if ('error' in m) {
+          const err = new Error(`worker thread: ${m.error.message}`);
+          if (m.error.stack !== undefined) err.stack = m.error.stack;
+          w.reject(err);
+        } else w.resolve(m);
+      });
+      worker.on('error', failAll);
+      worker.on('exit', (code) => failAll(new Error(`worker thread stopped (exit code ${code})`)));
+      this.workers.push(worker);
+      this.waiting.push(queue);
+    }
+  }
+
+  get count(): number {
+    return this.workers.length;
+  }
+
+  request<R extends ThreadReply>(worker: number, message: ParseRequest | RenderRequest, transfer: Transferable[] = []): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.waiting[worker]!.push({ resolve: resolve as (r: ThreadReply) => void, reject });
+      this.workers[worker]!.postMessage(message, transfer);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

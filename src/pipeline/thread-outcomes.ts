@@ -15,7 +15,7 @@ import type { Problem } from '../errors/index.js';
 import { fastPathServes, parseDialect } from '../stages/load/csv-options.js';
 import type { Row } from '../stages/load/row.js';
 import { UniqueIds } from '../stages/validate/unique-ids.js';
-import { cutParts, type Part } from '../threads/cut-parts.js';
+import { cutParts, PartBuffers, type Part } from '../threads/cut-parts.js';
 import { GroupThreads } from '../threads/group-threads.js';
 import { EARLY, LINE, type DraftChunk, type ParseReply } from '../threads/messages.js';
 import { OneThreadNeeded } from '../threads/one-thread-needed.js';
@@ -26,8 +26,8 @@ import { RowWindow } from './rows.js';
 
 /** parts per worker sent ahead of the one being settled: enough to keep every worker busy */
 const AHEAD = 3;
-/** a part's bytes: about a MiB at most (a few thousand rows), smaller for small sources so every worker gets some */
-const MAX_PART = 1024 * 1024;
+/** a part's bytes: 256 KiB at most (several hundred rows), smaller for small sources so every worker gets some */
+const MAX_PART = 256 * 1024;
 const MIN_PART = 64;
 
 /** Why the group cannot be read in parts (undefined when it can). */
@@ -52,7 +52,7 @@ const NO_FIELDS: Record<string, unknown> = Object.freeze({}) as Record<string, u
 interface InFlight {
   part: Part;
   worker: number;
-  /** the window's verdict per row, once the parts before it had theirs */
+  /** the window's verdict per row (its @index, or < 0), once the parts before it had theirs */
   indices?: Int32Array;
   drafted: Promise<DraftChunk | ParseReply>;
 }
@@ -62,11 +62,13 @@ export async function* threadOutcomes(group: PreparedGroup, sourceBytes: number,
   const first = group.variants[0]!;
   const counts = opts.counts ?? { scanned: 0, skipped: 0 };
   const window = new RowWindow(first.batch.source, counts);
+  const filtered = first.batch.source.filter !== undefined;
   const pool = new GroupThreads(threads, { group: toPlain(group) });
   const target = Math.max(MIN_PART, Math.min(MAX_PART, Math.floor(sourceBytes / (threads * 16))));
-  const parts = cutParts(group.files, target, first.batch.source.csv ?? {}, opts.onBytes);
+  const buffers = new PartBuffers(2 * target);
+  const parts = cutParts(group.files, target, first.batch.source.csv ?? {}, buffers, opts.onBytes);
   const queue: InFlight[] = [];
-  /** the window runs over the parts in order: each part's verdict waits for the one before */
+  /** with a filter the window runs over the parts as their answers come, in order */
   let windowed: Promise<unknown> = Promise.resolve();
   let seq = 0;
   let reading = true;
@@ -74,17 +76,29 @@ export async function* threadOutcomes(group: PreparedGroup, sourceBytes: number,
   const send = (part: Part): InFlight => {
     const worker = seq % pool.count;
     const s = seq++;
-    const parsed = pool.request<ParseReply>(worker, { type: 'parse', seq: s, file: part.file, bytes: part.bytes, line: part.line, first: part.first, ...(part.header && { header: part.header, crlf: part.crlf! }) }, [part.bytes.buffer as ArrayBuffer]);
+    const base = { seq: s, file: part.file, bytes: part.bytes, line: part.line, first: part.first, rows: part.rows, ...(part.header && { header: part.header, crlf: part.crlf! }) };
+    const transfer = [part.bytes.buffer as ArrayBuffer];
     const f: InFlight = { part, worker, drafted: undefined as never };
-    const verdict = windowed.then(() => parsed).then((reply) => {
-      if (reply.refuse !== undefined) return reply;
-      const indices = new Int32Array(reply.passes.length);
-      for (let i = 0; i < indices.length; i++) indices[i] = window.admit(reply.passes[i] === 1);
+    if (!filtered) {
+      // every row passes: the window is known now, and the worker drafts as it reads
+      const indices = new Int32Array(part.rows);
+      for (let i = 0; i < indices.length; i++) indices[i] = window.admit(true);
       f.indices = indices;
-      return undefined;
-    });
-    windowed = verdict.catch(() => undefined);
-    f.drafted = verdict.then((refused): Promise<DraftChunk | ParseReply> | ParseReply => refused ?? pool.request<DraftChunk>(worker, { type: 'render', seq: s, indices: f.indices! }));
+      f.drafted = pool.request<DraftChunk | ParseReply>(worker, { type: 'draft', ...base, indices }, transfer);
+    } else {
+      const parsed = pool.request<ParseReply>(worker, { type: 'parse', ...base }, transfer);
+      const verdict = windowed
+        .then(() => parsed)
+        .then((reply) => {
+          if (reply.refuse !== undefined) return reply;
+          const indices = new Int32Array(reply.passes.length);
+          for (let i = 0; i < indices.length; i++) indices[i] = window.admit(reply.passes[i] === 1);
+          f.indices = indices;
+          return undefined;
+        });
+      windowed = verdict.catch(() => undefined);
+      f.drafted = verdict.then((refused): Promise<DraftChunk | ParseReply> | ParseReply => refused ?? pool.request<DraftChunk>(worker, { type: 'render', seq: s, indices: f.indices! }));
+    }
     // settled in order below; until then a failure must not count as unhandled
     f.drafted.catch(() => undefined);
     return f;
@@ -100,9 +114,14 @@ export async function* threadOutcomes(group: PreparedGroup, sourceBytes: number,
       const f = queue.shift();
       if (!f) break;
       const reply = await f.drafted;
-      if ('refuse' in reply && reply.refuse !== undefined) throw new OneThreadNeeded(reply.refuse);
-      const chunk = settleChunk(group, lanes, f, reply as DraftChunk);
+      if (reply.spent) buffers.give(reply.spent);
+      if (reply.refuse !== undefined) throw new OneThreadNeeded(reply.refuse);
+      if (!('kinds' in reply)) continue;
+      const chunk = settleChunk(group, lanes, f, reply);
       if (chunk.rows.length) yield chunk;
+      // written out: the lines' buffer goes back to be filled again
+      const { buffer } = reply.encoded;
+      pool.post(f.worker, { type: 'recycle', buffer: buffer as ArrayBuffer }, [buffer as ArrayBuffer]);
     }
   } finally {
     await parts.return(undefined);
@@ -129,12 +148,14 @@ function settleChunk(group: PreparedGroup, lanes: ReturnType<typeof lanesOf>, f:
   const outcomes: Outcome[] = new Array<Outcome>(d.kinds.length);
   const encoded = Buffer.from(d.encoded.buffer, d.encoded.byteOffset, d.encoded.byteLength);
   let at = 0;
+  let idAt = 0;
   let problem = 0;
   for (let k = 0; k < outcomes.length; k++) {
     const lane = lanes[k % lanes.length]!;
     const row = rows[(k / lanes.length) | 0]!;
     const kind = d.kinds[k];
-    const id = d.ids[k];
+    const idLength = d.idLengths[k]!;
+    const id = idLength < 0 ? null : d.ids.slice(idAt, (idAt += idLength));
     let draft: Draft;
     if (kind === LINE) draft = { id: id!, line: '', bytes: d.bytes[k]! };
     else if (kind === EARLY) draft = id === null ? { problem: d.problems[problem++]! } : { id: id!, problem: d.problems[problem++]! };

@@ -15,6 +15,7 @@ import { CsvParser } from '../stages/load/csv-parser.js';
 import { SourceDecoder } from '../stages/load/decode-text.js';
 import type { ByteSink, ByteSinkFor, SourceFile } from '../stages/load/index.js';
 import { checkHeader } from '../stages/load/read-csv.js';
+import { isBlank } from '../stages/load/read-jsonl.js';
 import { OneThreadNeeded } from './one-thread-needed.js';
 
 const LF = 0x0a;
@@ -30,12 +31,34 @@ export interface Part {
   line: number;
   /** the part starts the file */
   first: boolean;
+  /**
+   * the rows the loader will read from it, counted from the bytes (records that are not empty;
+   * JSONL lines that are not blank): the worker checks its count against this
+   */
+  rows: number;
   /** CSV: the header's names, and whether records end with CRLF */
   header?: string[];
   crlf?: boolean;
 }
 
-export async function* cutParts(files: SourceFile[], target: number, csv: CsvOptions, onBytes?: ByteSinkFor): AsyncGenerator<Part> {
+/** Buffers for parts: the worker threads give them back once read, and reads reuse them. */
+export class PartBuffers {
+  private readonly free: ArrayBuffer[] = [];
+  constructor(readonly size: number) {}
+
+  /** a buffer of at least `bytes` */
+  take(bytes: number): Buffer {
+    const b = this.free.pop();
+    if (b && b.byteLength >= bytes) return Buffer.from(b);
+    return Buffer.allocUnsafeSlow(Math.max(bytes, this.size));
+  }
+
+  give(b: ArrayBuffer): void {
+    if (b.byteLength >= this.size && this.free.length < 16) this.free.push(b);
+  }
+}
+
+export async function* cutParts(files: SourceFile[], target: number, csv: CsvOptions, buffers: PartBuffers, onBytes?: ByteSinkFor): AsyncGenerator<Part> {
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     let fh: FileHandle;
@@ -46,19 +69,19 @@ export async function* cutParts(files: SourceFile[], target: number, csv: CsvOpt
       throw new OneThreadNeeded(`${file.display} cannot be opened`);
     }
     try {
-      yield* cutFile(i, file, fh, target, csv, onBytes?.(file));
+      yield* cutFile(i, file, fh, target, csv, buffers, onBytes?.(file));
     } finally {
       await fh.close();
     }
   }
 }
 
-async function* cutFile(index: number, file: SourceFile, fh: FileHandle, target: number, csv: CsvOptions, sink: ByteSink | undefined): AsyncGenerator<Part> {
+async function* cutFile(index: number, file: SourceFile, fh: FileHandle, target: number, csv: CsvOptions, buffers: PartBuffers, sink: ByteSink | undefined): AsyncGenerator<Part> {
   let carry: Buffer = Buffer.alloc(0);
   let eof = false;
-  /** a fresh buffer: what is carried over, then up to `more` new bytes */
+  /** a buffer of its own: what is carried over, then up to `more` new bytes */
   const fill = async (more: number): Promise<Buffer> => {
-    const buf = Buffer.allocUnsafeSlow(carry.length + more);
+    const buf = buffers.take(carry.length + more).subarray(0, carry.length + more);
     carry.copy(buf, 0);
     let n = carry.length;
     while (n < buf.length && !eof) {
@@ -79,18 +102,16 @@ async function* cutFile(index: number, file: SourceFile, fh: FileHandle, target:
   if (isCsv) {
     // the header: the first record, up to the first LF after an even number of quotes
     let buf = await fill(Math.min(target, 64 * 1024));
-    let cut = recordEnd(buf, false, true);
+    let cut = scanRecords(buf, false, true).end;
     for (let more = target; cut < 0 && !eof; more *= 2) {
       carry = buf;
       buf = await fill(more);
-      cut = recordEnd(buf, false, true);
+      cut = scanRecords(buf, false, true).end;
     }
     if (cut < 0) cut = buf.length;
+    if (cut === 0) return finish(sink);
     const head = buf.subarray(0, cut);
     carry = Buffer.from(buf.subarray(cut));
-    if (head.length === 0) {
-      if (eof) return finish(sink);
-    }
     ({ header, crlf } = readHeader(file, head, csv));
     line += countLineBreaks(head);
     first = false;
@@ -98,22 +119,34 @@ async function* cutFile(index: number, file: SourceFile, fh: FileHandle, target:
   for (let more = target; ; ) {
     const buf = await fill(more);
     if (buf.length === 0) break;
-    let cut = isCsv ? recordEnd(buf, crlf === true, false) : buf.lastIndexOf(LF) + 1;
-    if (cut <= 0) {
-      if (!eof) {
-        // no record ends in what was read: read on, more each time, so a long record costs linear time
-        carry = buf;
-        more *= 2;
-        continue;
+    let cut: number;
+    let rows: number;
+    if (isCsv) {
+      const scan = scanRecords(buf, crlf === true, false);
+      cut = scan.end;
+      rows = scan.records;
+      if (cut < 0 && eof) {
+        cut = buf.length;
+        // the last record, without a line end
+        rows++;
       }
-      cut = buf.length;
+    } else {
+      cut = buf.lastIndexOf(LF) + 1;
+      if (cut === 0 && eof) cut = buf.length;
+      rows = cut > 0 ? jsonlRows(buf.subarray(0, cut), first && file.decoding?.bom !== false) : 0;
+    }
+    if (cut <= 0) {
+      // no record ends in what was read: read on, more each time, so a long record costs linear time
+      carry = buf;
+      more *= 2;
+      continue;
     }
     const bytes = buf.subarray(0, cut);
     carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : Buffer.alloc(0);
     more = target;
     // counted before the part is handed over: a transferred buffer is empty here
     const lines = isCsv ? countLineBreaks(bytes) : countLf(bytes);
-    yield { file: index, bytes, line, first, ...(header && { header, crlf: crlf === true }) };
+    yield { file: index, bytes, line, first, rows, ...(header && { header, crlf: crlf === true }) };
     line += lines;
     first = false;
     if (eof && carry.length === 0) break;
@@ -126,24 +159,47 @@ function finish(sink: ByteSink | undefined): void {
 }
 
 /**
- * The end of the first (`firstOnly`) or last complete record in buf, which starts at a record
- * boundary: just after an LF (after CRLF when `crlf`) preceded by an even number of quotes. -1 when none.
+ * In buf, which starts at a record boundary: the end of the first (`firstOnly`) or last complete
+ * record — just after an LF (after CRLF when `crlf`) preceded by an even number of quotes; -1 when
+ * none — and the records before it that are not empty (empty lines are skipped, as csv-parse's
+ * skip_empty_lines does by default).
  */
-export function recordEnd(buf: Buffer, crlf: boolean, firstOnly: boolean): number {
+export function scanRecords(buf: Buffer, crlf: boolean, firstOnly: boolean): { end: number; records: number } {
   let quotes = 0;
   let q = buf.indexOf(QUOTE);
-  let best = -1;
+  let end = -1;
+  let records = 0;
+  let start = 0;
   for (let lf = buf.indexOf(LF); lf !== -1; lf = buf.indexOf(LF, lf + 1)) {
     while (q !== -1 && q < lf) {
       quotes++;
       q = buf.indexOf(QUOTE, q + 1);
     }
     if ((quotes & 1) === 0 && (!crlf || (lf > 0 && buf[lf - 1] === CR))) {
-      best = lf + 1;
-      if (firstOnly) return best;
+      if ((crlf ? lf - 1 : lf) > start) records++;
+      start = end = lf + 1;
+      if (firstOnly) break;
     }
   }
-  return best;
+  return { end, records };
+}
+
+/** JSONL rows in whole lines: lines that are not blank as the loader judges them (read-jsonl.ts) */
+function jsonlRows(buf: Buffer, bom: boolean): number {
+  let rows = 0;
+  let start = bom && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  while (start < buf.length) {
+    let end = buf.indexOf(LF, start);
+    if (end === -1) end = buf.length;
+    const c = buf[start];
+    if (end > start && c !== 0x20 && c !== 0x09 && c !== CR) rows++;
+    else if (end > start) {
+      const text = buf.toString('utf8', start, end);
+      if (!isBlank(text.endsWith('\r') ? text.slice(0, -1) : text)) rows++;
+    }
+    start = end + 1;
+  }
+  return rows;
 }
 
 /** line breaks as CSV origins count them (count-lines.ts): LF, CRLF, and a lone CR */

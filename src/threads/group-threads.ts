@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
-import type { ParseRequest, RenderRequest, ThreadInit, ThreadReply } from './messages.js';
+import type { ParseRequest, Recycle, RenderRequest, ThreadInit, ThreadReply } from './messages.js';
 
 const THREAD = new URL('./group-thread.js', import.meta.url);
 
@@ -32,7 +32,7 @@ export class GroupThreads {
 
   constructor(count: number, init: ThreadInit) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(THREAD, { workerData: init });
+      const worker = new Worker(THREAD, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const queue: Waiting[] = [];
       const failAll = (err: Error) => {
         for (const w of queue.splice(0)) w.reject(err);
@@ -62,6 +62,11 @@ export class GroupThreads {
       this.waiting[worker]!.push({ resolve: resolve as (r: ThreadReply) => void, reject });
       this.workers[worker]!.postMessage(message, transfer);
     });
+  }
+
+  /** a message that gets no reply */
+  post(worker: number, message: Recycle, transfer: Transferable[] = []): void {
+    this.workers[worker]!.postMessage(message, transfer);
   }
 
   async close(): Promise<void> {

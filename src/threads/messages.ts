@@ -6,9 +6,13 @@ export interface ThreadInit {
   group: PlainGroup;
 }
 
-/** A part of a source file, cut at a record boundary: parse it and say which rows pass the filter. */
+/**
+ * A part of a source file, cut at a record boundary. `parse`: read its rows and say which pass
+ * source.filter (their @index depends on it), then wait for a RenderRequest. `draft`: without a
+ * filter the build thread knows every row's @index already (`indices`): read and draft at once.
+ */
 export interface ParseRequest {
-  type: 'parse';
+  type: 'parse' | 'draft';
   seq: number;
   /** index into the group's files */
   file: number;
@@ -22,6 +26,16 @@ export interface ParseRequest {
   header?: string[];
   /** CSV: the file's records end with CRLF (else LF) */
   crlf?: boolean;
+  /** the rows the part holds, as the build thread counted them */
+  rows: number;
+  /** draft: each row's @index, or < 0 when it is not admitted */
+  indices?: Int32Array;
+}
+
+/** A buffer of drafted lines the build thread has written out, given back to be filled again (no reply). */
+export interface Recycle {
+  type: 'recycle';
+  buffer: ArrayBuffer;
 }
 
 export interface ParseReply {
@@ -30,6 +44,8 @@ export interface ParseReply {
   passes: Uint8Array;
   /** the part cannot be read apart from the rest of the file: the group is built on one thread */
   refuse?: string;
+  /** the part's buffer, read and given back */
+  spent?: ArrayBuffer;
 }
 
 /** Draft the requests of a parsed part's rows: `indices[i]` is row i's @index, or < 0 when it is not admitted. */
@@ -56,8 +72,10 @@ export interface DraftChunk {
   lines: Int32Array;
   /** per request: LINE, EARLY or TOO_LARGE */
   kinds: Uint8Array;
-  /** per request: its custom_id, null when rendering did not get that far */
-  ids: Array<string | null>;
+  /** the requests' custom_ids, one after the other (one string clones faster than thousands) */
+  ids: string;
+  /** per request: the length of its custom_id in `ids`, -1 when rendering did not get that far */
+  idLengths: Int32Array;
   /** the LINE requests' lines in order, as UTF-8, each with its newline (transferred, then copied into a shard) */
   encoded: Uint8Array;
   /** per request: UTF-8 bytes of the line and its newline (LINE and TOO_LARGE) */
@@ -66,6 +84,9 @@ export interface DraftChunk {
   problems: Problem[];
   /** admitted rows with a problem: [row position, JSON of its fields, raw text and fault when unreadable] */
   rows: Array<[number, string | null, string | null, Problem | null]>;
+  /** the part's buffer, read and given back (draft requests) */
+  spent?: ArrayBuffer;
+  refuse?: undefined;
 }
 
 export type ThreadReply = ParseReply | DraftChunk | { seq: number; error: { message: string; stack?: string } };

@@ -67,7 +67,8 @@ export async function* readJsonl(
   yield* out.full();
 }
 
-function isBlank(s: string): boolean {
+/** a line that is no row: empty or only whitespace (after its CR is cut) */
+export function isBlank(s: string): boolean {
   if (s.length === 0) return true;
   const c = s.charCodeAt(0);
   // only lines starting with whitespace can be blank; objects start with `{`

@@ -237,7 +237,7 @@ describe('build', () => {
     const r = await cli(project(), 'build', '--json');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const batch = { name: 'batch', group: 'batch', provider: 'openai', scanned: 3, skipped: 0, rows: 3, requests: 3, written: 3, rejected: 0, notReached: 0, shards: 1, bytes: 619 };
+    const batch = { name: 'batch', group: 'batch', provider: 'openai', scanned: 3, skipped: 0, rows: 3, requests: 3, written: 3, rejected: 0, notReached: 0, shards: 1, bytes: 619, threads: 1 };
     expect(JSON.parse(r.stdout)).toEqual({
       ok: true,
       out: 'out',

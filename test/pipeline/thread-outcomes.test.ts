@@ -7,12 +7,14 @@
  * decide (a faulty CSV row, bytes that are not UTF-8, a duplicate id) must make the threaded build
  * fall back to one thread and say so (`threads: 1`), with the same result.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/errors/index.js';
 import type { build as Build, BuildResult } from '../../src/pipeline/build.js';
 import { prng } from '../support/prng.js';
+import { runBin } from '../support/spawn-cli.js';
 import { project, readTexts } from '../support/project.js';
 import { REPO } from '../support/tree.js';
 
@@ -223,4 +225,30 @@ test('the bytes hashed for the manifest are the bytes read, also when a limit st
   const { one, two } = await both({ 'data/rows.csv': text, 'batch.config.yaml': csvConfig(', limit: 10') });
   expect(two.threads).toEqual([2]);
   expect(two.files['manifest.json']).toBe(one.files['manifest.json']);
+});
+
+describe('build --threads on the command line', () => {
+  const rows = ['id,text', ...Array.from({ length: 500 }, (_, i) => `${i},text ${i}`)].join('\n') + '\n';
+  const files = { 'data/rows.csv': rows, 'batch.config.yaml': csvConfig().replace('{{text}} / {{note}} ({{id}})', '{{text}}') };
+
+  test('--threads 2 reads the group on two workers and writes what --single-thread writes', () => {
+    const a = project(files);
+    const b = project(files);
+    const two = runBin(a, ['build', '--threads', '2', '--json']);
+    const one = runBin(b, ['build', '--single-thread', '--json']);
+    expect([two.code, one.code]).toEqual([0, 0]);
+    expect((JSON.parse(two.stdout) as { summary: { batches: Array<{ threads: number }> } }).summary.batches[0]!.threads).toBe(2);
+    expect((JSON.parse(one.stdout) as { summary: { batches: Array<{ threads: number }> } }).summary.batches[0]!.threads).toBe(1);
+    expect(readTexts(path.join(a, 'out'))).toEqual(readTexts(path.join(b, 'out')));
+  });
+
+  test.each(['0', 'two', '65', '1.5'])('--threads %s is a usage error (exit 2) and builds nothing', (n) => {
+    const dir = project(files);
+    const r = runBin(dir, ['build', '--threads', n]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `build: --threads "${n}" is not a whole number from 1 to 64\n  hint: give the worker threads to use, e.g. --threads 2; --threads 1 builds on one thread\n`,
+    );
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
 });

@@ -149,7 +149,7 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
             break;
           case JSON_TEXT:
             text = hole.json!(row);
-            if (required[i] && isBlankEscaped(text)) throw contentEmpty(i, row, customId);
+            if (required[i] && (hole.blank ? hole.blank(row) : isBlankEscaped(text))) throw contentEmpty(i, row, customId);
             break;
           default: {
             const value = hole.render(row);

@@ -15,7 +15,7 @@ import { compileUnit, type CompiledUnit, type PartialRunner, type UnitLookup } f
 import { partialsOf, type RenderEnvironment } from './environment.js';
 import { helperNames, helpers } from './helpers.js';
 import { jsonString, SPLIT_SURROGATE } from './json-text.js';
-import { type Frame, MissingField } from './read-value.js';
+import { type Frame, MissingField, property } from './read-value.js';
 import { Hole } from './tree.js';
 
 type Program = ReturnType<typeof Handlebars.parse>;
@@ -148,6 +148,35 @@ function jsonReach(env: RenderEnvironment, forms: JsonPartials, names: readonly 
   return true;
 }
 
+/**
+ * Whether a template's text is blank for a row, without the text (Hole.blank): never, when its
+ * top level holds visible text; when it is only fields (`{{question}}\n{{context}}`), exactly when
+ * every field's text is blank. Otherwise undefined: the caller looks at the text.
+ */
+function blankTest(ast: Program): ((row: Row) => boolean) | undefined {
+  const fields: string[][] = [];
+  for (const node of ast.body) {
+    if (node.type === 'CommentStatement') continue;
+    if (node.type === 'ContentStatement') {
+      if (/\S/.test((node as unknown as { value: string }).value)) return () => false;
+      continue;
+    }
+    const n = node as unknown as { type: string; params?: unknown[]; hash?: unknown; path?: { type: string; parts: string[]; depth: number; data: boolean } };
+    const p = n.path;
+    if (n.type !== 'MustacheStatement' || n.params?.length || n.hash || p?.type !== 'PathExpression' || p.data || p.depth || !p.parts.length) return undefined;
+    fields.push(p.parts);
+  }
+  return (row) => {
+    for (const parts of fields) {
+      let v: unknown = row.data;
+      for (const part of parts) v = property(v, part);
+      // the text the template made of it: `+`, as join-pieces.ts converts
+      if (v != null && /\S/.test('' + (v as string))) return false;
+    }
+    return true;
+  };
+}
+
 /** `matrix`: the variant's values, available to the template as @matrix.<axis>. */
 export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
   const ast = parseTemplate(env, tpl);
@@ -190,7 +219,7 @@ export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role:
       throw new RowError(rowProblem(tpl, e, row));
     }
   };
-  return new Hole(render, tpl.name, role, renderJson);
+  return new Hole(render, tpl.name, role, renderJson, blankTest(ast));
 }
 
 /** A string that needs no rendering stays a constant in the line tree. */

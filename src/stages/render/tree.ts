@@ -19,6 +19,12 @@ export class Hole {
      * jsonInner), when the template can do that cheaper than escaping what `render` gives
      */
     readonly json?: RenderFn,
+    /**
+     * whether the text rendered for a row is blank (white space only), known without looking at
+     * the text: for a template with visible constant text, or made only of fields. Called only
+     * after the row rendered.
+     */
+    readonly blank?: (row: Row) => boolean,
   ) {}
 }
 

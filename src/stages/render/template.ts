@@ -179,6 +179,13 @@ function blankTest(ast: Program): ((row: Row) => boolean) | undefined {
 
 /** `matrix`: the variant's values, available to the template as @matrix.<axis>. */
 export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role: string, matrix: Record<string, unknown> = {}): Hole {
+  // matrix variants compile the same templates: one that does not read @matrix (nor any
+  // @-variable) renders the same text for a row in every variant, so they share its hole
+  const key = JSON.stringify([role, tpl.name, tpl.file, tpl.location, tpl.text]);
+  let shared = sharedHoles.get(env);
+  if (!shared) sharedHoles.set(env, (shared = new Map()));
+  const known = shared.get(key);
+  if (known) return known;
   const ast = parseTemplate(env, tpl);
   if (Array.isArray(ast)) throw new BatchforgeError(ast);
   const unit = compileUnit(ast, tpl, helpers, env.runPartial, undefined, (name) => env.units.get(name));
@@ -187,9 +194,10 @@ export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role:
   const dataOf = (row: Row): Frame => ({ index: row.index, file: row.origin.file, line: row.origin.line, matrix, root: row.data });
   let run: (row: Row) => string;
   let runJson: ((row: Row) => string) | undefined;
+  let usesData = true;
   if (unit && reach!.compiled) {
     const { run: main } = unit;
-    const usesData = unit.usesData || reach!.usesData;
+    usesData = unit.usesData || reach!.usesData;
     run = usesData ? (row) => main(row.data, dataOf(row)) : (row) => main(row.data, undefined);
     const forms = jsonPartials(env);
     const json = jsonReach(env, forms, unit.partials) ? compileUnit(ast, tpl, helpers, env.runPartial, forms.run, forms.lookup) : undefined;
@@ -219,8 +227,24 @@ export function compileTemplate(env: RenderEnvironment, tpl: TemplateText, role:
       throw new RowError(rowProblem(tpl, e, row));
     }
   };
-  return new Hole(render, tpl.name, role, renderJson, blankTest(ast));
+  if (usesData) return new Hole(render, tpl.name, role, renderJson, blankTest(ast));
+  // the variants ask for the same row one after the other (pipeline/outcomes.ts): keep the last text
+  let lastRow: Row | undefined;
+  let lastText = '';
+  const renderJsonOnce = (row: Row): string => {
+    if (row !== lastRow) {
+      lastText = renderJson(row);
+      lastRow = row;
+    }
+    return lastText;
+  };
+  const hole = new Hole(render, tpl.name, role, renderJsonOnce, blankTest(ast));
+  shared.set(key, hole);
+  return hole;
 }
+
+/** Holes of templates that read no @-variable, per render environment (see compileTemplate). */
+const sharedHoles = new WeakMap<RenderEnvironment, Map<string, Hole>>();
 
 /** A string that needs no rendering stays a constant in the line tree. */
 export function isConstant(text: string): boolean {

@@ -139,3 +139,26 @@ describe('errors inside partials', () => {
     expect(renderError(() => p!.plan.render(row({ signer: 'Bo' })))).toBe("templates/user.hbs:1:8: 'name' is not defined in row 1 (data/rows.csv:2)");
   });
 });
+
+describe('matrix variants', () => {
+  test('share the hole of a template that reads no @-variable, and each renders its own where one does', async () => {
+    const [a, b] = await plans({
+      ...DATA,
+      'batch.config.yaml':
+        'model: m\nmatrix: { model: [m1, m2] }\nsource: { path: data/rows.csv }\ncustom_id: "r{{@index}}-{{@matrix.model}}"\nmessages:\n  - { role: system, content: "S {{@matrix.model}}" }\n  - { role: user, content: "U {{q}}" }\n',
+    });
+    const [idA, systemA, userA] = a!.plan.fragments.holes;
+    const [idB, systemB, userB] = b!.plan.fragments.holes;
+    expect(userA).toBe(userB);
+    expect(systemA).not.toBe(systemB);
+    expect(idA).not.toBe(idB);
+    const r = row({ q: 'quote "me"' });
+    const lines = [a, b, a, b].map((p) => p!.plan.render(r).line);
+    const m1 = '{"custom_id":"r0-m1","method":"POST","url":"/v1/chat/completions","body":{"model":"m1","messages":[{"role":"system","content":"S m1"},{"role":"user","content":"U quote \\"me\\""}]}}';
+    const m2 = m1.replace(/m1/g, 'm2');
+    expect(lines).toEqual([m1, m2, m1, m2]);
+    // a new row object renders anew, also when it holds the same values
+    expect(a!.plan.render(row({ q: 'next' })).line).toContain('"U next"');
+    expect(b!.plan.render(row({ q: 'next' })).line).toContain('"U next"');
+  });
+});

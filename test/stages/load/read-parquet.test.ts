@@ -1,22 +1,62 @@
 /**
- * Parquet sources, with fixtures written here by hyparquet-writer: one per compression it can
- * write (uncompressed, snappy built in; gzip and brotli through node:zlib), nested and list
- * columns, dates, timestamps and 64-bit integers, and several row groups.
+ * Parquet sources, with fixtures written here by hyparquet-writer: one per compression Parquet
+ * names (uncompressed and snappy built into the writer; gzip and brotli through node:zlib; zstd
+ * through @bokuweb/zstd-wasm, the zstd library built to WebAssembly, since Node 20's zlib has no
+ * zstd; LZ4 blocks through lz4js, raw and in Hadoop's framing), nested and list columns, dates,
+ * timestamps and 64-bit integers, and several row groups.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { compress as zstdCompress, init as zstdInit } from '@bokuweb/zstd-wasm';
 import { parquetMetadata } from 'hyparquet';
 import { ByteWriter, ParquetWriter, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
-import { describe, expect, it } from 'vitest';
+import { compressBlock, compressBound } from 'lz4js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatOrigin, readRows, type SourceFile } from '../../../src/stages/load/index.js';
 import { collect, tempDir, thrown } from './helpers.js';
 
+/**
+ * One LZ4 block (LZ4_RAW). lz4js returns 0 for input it finds no match in (its frames then store
+ * the block uncompressed); a block is then one run of literals, as the reference encoder writes it.
+ */
+function lz4Block(b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(compressBound(b.length));
+  const size = compressBlock(b, out, 0, b.length, new Uint32Array(1 << 16));
+  if (size > 0) return out.subarray(0, size);
+  let at = 0;
+  out[at++] = Math.min(b.length, 15) << 4;
+  if (b.length >= 15) {
+    let n = b.length - 15;
+    for (; n >= 255; n -= 255) out[at++] = 255;
+    out[at++] = n;
+  }
+  out.set(b, at);
+  return out.subarray(0, at + b.length);
+}
+
+/** Parquet's older LZ4: one block after its uncompressed and compressed sizes (big-endian), as Hadoop writes it */
+function lz4Hadoop(b: Uint8Array): Uint8Array {
+  const block = lz4Block(b);
+  const out = new Uint8Array(8 + block.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, b.length);
+  view.setUint32(4, block.length);
+  out.set(block, 8);
+  return out;
+}
 
 const compressors = {
   GZIP: (b: Uint8Array) => new Uint8Array(gzipSync(b)),
   BROTLI: (b: Uint8Array) => new Uint8Array(brotliCompressSync(b)),
+  ZSTD: (b: Uint8Array) => zstdCompress(b, 3),
+  LZ4: lz4Hadoop,
+  LZ4_RAW: lz4Block,
 };
+
+beforeAll(async () => {
+  await zstdInit();
+});
 
 function parquetFile(name: string, options: Omit<Parameters<typeof parquetWriteBuffer>[0], 'compressors'>): SourceFile {
   const path = join(tempDir(), name);
@@ -24,24 +64,37 @@ function parquetFile(name: string, options: Omit<Parameters<typeof parquetWriteB
   return { path, display: `data/${name}`, format: 'parquet' };
 }
 
-const simple = (codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI') =>
-  parquetFile(`${codec}.parquet`, {
+const CODECS = ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI', 'ZSTD', 'LZ4', 'LZ4_RAW'] as const;
+
+/** 300 rows in row groups of 100 and pages of ~256 bytes: numbers, text with nulls, a dictionary column */
+const codecRows = Array.from({ length: 300 }, (_, i) => ({
+  id: i + 1,
+  text: i % 10 === 9 ? null : `café ${i} ${'x'.repeat(i % 13)}`,
+  kind: ['alpha', 'beta', 'gamma'][i % 3]!,
+}));
+
+function codecFile(codec: (typeof CODECS)[number]): SourceFile {
+  return parquetFile(`${codec}.parquet`, {
     codec,
+    rowGroupSize: 100,
+    pageSize: 256,
     columnData: [
-      { name: 'id', data: [1, 2, 3], type: 'INT32' },
-      { name: 'text', data: ['café', 'b', null], type: 'STRING' },
+      { name: 'id', data: codecRows.map((r) => r.id), type: 'INT32' },
+      { name: 'text', data: codecRows.map((r) => r.text), type: 'STRING' },
+      { name: 'kind', data: codecRows.map((r) => r.kind), type: 'STRING' },
     ],
   });
+}
 
 describe('Parquet sources', () => {
-  for (const codec of ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI'] as const) {
+  for (const codec of CODECS) {
     it(`reads a ${codec} file, each row with its row number as origin`, async () => {
-      const rows = await collect([simple(codec)]);
-      expect(rows.map((r) => [formatOrigin(r.origin), r.data])).toEqual([
-        [`data/${codec}.parquet:row 1`, { id: 1, text: 'café' }],
-        [`data/${codec}.parquet:row 2`, { id: 2, text: 'b' }],
-        [`data/${codec}.parquet:row 3`, { id: 3, text: null }],
-      ]);
+      const file = codecFile(codec);
+      const { readFileSync } = await import('node:fs');
+      const meta = parquetMetadata(new Uint8Array(readFileSync(file.path)).buffer);
+      expect(new Set(meta.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data!.codec)))).toEqual(new Set([codec]));
+      const rows = await collect([file]);
+      expect(rows.map((r) => [formatOrigin(r.origin), r.data])).toEqual(codecRows.map((r, i) => [`data/${codec}.parquet:row ${i + 1}`, r]));
     });
   }
 

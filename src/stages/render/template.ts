@@ -154,13 +154,11 @@ function jsonReach(env: RenderEnvironment, forms: JsonPartials, names: readonly 
  * every field's text is blank. Otherwise undefined: the caller looks at the text.
  */
 function blankTest(ast: Program): ((row: Row) => boolean) | undefined {
+  const visible = (node: (typeof ast.body)[number]) => node.type === 'ContentStatement' && /\S/.test((node as unknown as { value: string }).value);
+  if (ast.body.some(visible)) return () => false;
   const fields: string[][] = [];
   for (const node of ast.body) {
-    if (node.type === 'CommentStatement') continue;
-    if (node.type === 'ContentStatement') {
-      if (/\S/.test((node as unknown as { value: string }).value)) return () => false;
-      continue;
-    }
+    if (node.type === 'CommentStatement' || node.type === 'ContentStatement') continue;
     const n = node as unknown as { type: string; params?: unknown[]; hash?: unknown; path?: { type: string; parts: string[]; depth: number; data: boolean } };
     const p = n.path;
     if (n.type !== 'MustacheStatement' || n.params?.length || n.hash || p?.type !== 'PathExpression' || p.data || p.depth || !p.parts.length) return undefined;

@@ -290,7 +290,7 @@ describe('the JSON form of a compiled template is the escape of its text', () =>
     for (let t = 0; t < 400; t++) expectSameJson(new TemplateWriter(r).program(0), rowsFor(t, 25));
   });
 
-  test.each(['{{a}}{{b}}', '{{a}}\n {{user.a}}', '{{~a~}}  {{! c }}{{n}}', '{{{b}}} {{[odd key]}} {{this.q}}', '\n{{q}}\t', '{{json}} {{log}}'])(
+  test.each(['{{a}}{{b}}', '{{a}}\n {{user.a}}', '{{~a~}}  {{! c }}{{n}}', '{{{b}}} {{[odd key]}} {{this.q}}', '\n{{q}}\t', '{{json}} {{log}}', '{{#if a}}{{a}}{{/if}} then text'])(
     'knows whether %j is blank without its text, on random rows',
     (text) => {
       expect(compileTemplate(env, inline(text), 'test', MATRIX).blank).toBeDefined();

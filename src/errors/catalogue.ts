@@ -753,14 +753,14 @@ export const E = {
   PreviewRowBad: entry<{ row: string }>({
     code: 'preview-row-bad',
     kind: 'usage',
-    message: (a) => `--row ${q(a.row)} is neither a row number nor FILE:LINE`,
-    hint: () => 'give a 1-based row number (--row 14) or a source line (--row data/questions.csv:15)',
+    message: (a) => `--row ${q(a.row)} is neither a row number, FILE:LINE nor FILE:row N`,
+    hint: () => 'give a 1-based row number (--row 14), a source line (--row data/questions.csv:15) or a Parquet row (--row "data/train.parquet:row 15")',
   }),
   PreviewRowNotFound: entry<{ row: string; rows: number }>({
     code: 'preview-row-not-found',
     kind: 'usage',
     message: (a) => `no row ${a.row} in the source (${a.rows.toLocaleString('en-US')} row(s) after source.filter and offset)`,
-    hint: () => 'rows are numbered from 1 after source.filter and offset; FILE:LINE names the line a row starts on',
+    hint: () => 'rows are numbered from 1 after source.filter and offset; FILE:LINE names the line a row starts on, FILE:row N row N of a Parquet file',
   }),
   ShardOverTokenBudget: entry<{ file: string; tokens: number; max: number; id: string }>({
     code: 'shard-over-token-budget',

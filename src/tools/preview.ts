@@ -17,8 +17,11 @@ import { loadPrepared, type ToolOptions } from './load-prepared.js';
 
 export const DEFAULT_PREVIEW_COUNT = 3;
 
-/** --row: a 1-based row position (@index + 1), or the source line a row starts on */
-export type RowSelector = { position: number } | { file: string; line: number };
+/**
+ * --row: a 1-based row position (@index + 1), the source line a row starts on, or a Parquet
+ * file's row number (`row: true`), as origins are written
+ */
+export type RowSelector = { position: number } | { file: string; line: number; row?: true };
 
 export interface PreviewOptions extends ToolOptions {
   /** requests per batch (default 3); ignored with `row` */
@@ -44,20 +47,26 @@ export interface PreviewResult {
   items: PreviewItem[];
 }
 
-/** Parses --row: `14` or `data/questions.csv:15` (a file path relative to cwd). */
+/**
+ * Parses --row: `14`, `data/questions.csv:15` or `data/train.parquet:row 1234` (a file path
+ * relative to cwd; the forms origins are written in).
+ */
 export function parseRowSelector(text: string, cwd: string): RowSelector | undefined {
   if (/^\d+$/.test(text)) return Number(text) >= 1 ? { position: Number(text) } : undefined;
-  const m = /^(.+):(\d+)$/.exec(text);
-  if (!m || Number(m[2]) < 1) return undefined;
-  return { file: displayPath(path.resolve(cwd, m[1]!), cwd), line: Number(m[2]) };
+  const m = /^(.+):(row )?(\d+)$/.exec(text);
+  if (!m || Number(m[3]) < 1) return undefined;
+  const file = displayPath(path.resolve(cwd, m[1]!), cwd);
+  return m[2] ? { file, line: Number(m[3]), row: true } : { file, line: Number(m[3]) };
 }
 
 export function formatRowSelector(s: RowSelector): string {
-  return 'position' in s ? String(s.position) : `${s.file}:${s.line}`;
+  return 'position' in s ? String(s.position) : formatOrigin(s);
 }
 
+/** `FILE:row N` names a Parquet row only; `FILE:N` a line, or a Parquet row as before the row form */
 function matches(s: RowSelector, row: Row): boolean {
-  return 'position' in s ? row.index + 1 === s.position : row.origin.line === s.line && row.origin.file === s.file;
+  if ('position' in s) return row.index + 1 === s.position;
+  return row.origin.line === s.line && row.origin.file === s.file && (!s.row || row.origin.row === true);
 }
 
 export async function preview(opts: PreviewOptions = {}): Promise<PreviewResult> {

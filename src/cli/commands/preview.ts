@@ -6,16 +6,17 @@ import { printProblems } from '../print.js';
 
 export const previewCommand: Command = {
   name: 'preview',
-  usage: `batchforge preview [-n COUNT] [--row N | --row FILE:LINE] [--batch NAME] [--config FILE]
+  usage: `batchforge preview [-n COUNT] [--row N | --row FILE:LINE | --row "FILE:row N"] [--batch NAME] [--config FILE]
 
   Renders requests exactly as build would and pretty-prints them, each under a header naming
   its batch, custom_id and source row. Reads only as far into the source as it needs.
 
-  -n COUNT        requests per batch (default ${DEFAULT_PREVIEW_COUNT})
-  --row N         the request of the N-th row (1-based, counted after source.filter and offset)
-  --row FILE:LINE the request of the row that starts on that line of a source file
-  --batch NAME    only this batch
-  --config FILE   the config file (default: found from the current folder upwards)
+  -n COUNT            requests per batch (default ${DEFAULT_PREVIEW_COUNT})
+  --row N             the request of the N-th row (1-based, counted after source.filter and offset)
+  --row FILE:LINE     the request of the row that starts on that line of a source file
+  --row "FILE:row N"  the request of row N of a Parquet file (the form its origins are written in)
+  --batch NAME        only this batch
+  --config FILE       the config file (default: found from the current folder upwards)
 
   Exit codes as build: 1 when a shown row would be rejected, 2 for config errors.`,
   options: {

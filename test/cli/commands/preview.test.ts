@@ -1,3 +1,4 @@
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { CHAT_PROJECT, cli, project } from '../helpers.js';
 
@@ -45,19 +46,42 @@ describe('batchforge preview', () => {
     expect((await cli(dir, ['preview', '--row', './data/cities.csv:3'])).stdout).toBe(`── batch · city-ROM · data/cities.csv:3 ──\n${request('ROM', 'Rome')}`);
   });
 
+  it('picks a Parquet row by the form its origin is written in, FILE:row N', async () => {
+    const cities = parquetWriteBuffer({
+      columnData: [
+        { name: 'code', data: ['PAR', 'ROM', 'OSL'], type: 'STRING' },
+        { name: 'city', data: ['Paris', 'Rome', 'Oslo'], type: 'STRING' },
+      ],
+    });
+    const dir = project({
+      ...CHAT_PROJECT,
+      'batch.config.yaml': CHAT_PROJECT['batch.config.yaml']!.replace('data/cities.csv', 'data/cities.parquet'),
+      'data/cities.parquet': Buffer.from(cities),
+    });
+    const rome = { code: 0, stdout: `── batch · city-ROM · data/cities.parquet:row 2 ──\n${request('ROM', 'Rome')}`, stderr: '' };
+    expect(await cli(dir, ['preview', '--row', 'data/cities.parquet:row 2'])).toEqual(rome);
+    expect(await cli(dir, ['preview', '--row', './data/cities.parquet:2'])).toEqual(rome);
+    expect(await cli(project(CHAT_PROJECT), ['preview', '--row', 'data/cities.csv:row 3'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'no row data/cities.csv:row 3 in the source (3 row(s) after source.filter and offset)\n  hint: rows are numbered from 1 after source.filter and offset; FILE:LINE names the line a row starts on, FILE:row N row N of a Parquet file\n',
+    });
+  });
+
   it('says when the row does not exist (exit 2)', async () => {
     const dir = project(CHAT_PROJECT);
     expect(await cli(dir, ['preview', '--row', '9'])).toEqual({
       code: 2,
       stdout: '',
       stderr:
-        'no row 9 in the source (3 row(s) after source.filter and offset)\n  hint: rows are numbered from 1 after source.filter and offset; FILE:LINE names the line a row starts on\n',
+        'no row 9 in the source (3 row(s) after source.filter and offset)\n  hint: rows are numbered from 1 after source.filter and offset; FILE:LINE names the line a row starts on, FILE:row N row N of a Parquet file\n',
     });
     expect((await cli(dir, ['preview', '--row', 'data/cities.csv:1'])).code).toBe(2);
     expect(await cli(dir, ['preview', '--row', 'x:'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: '--row "x:" is neither a row number nor FILE:LINE\n  hint: give a 1-based row number (--row 14) or a source line (--row data/questions.csv:15)\n',
+      stderr: '--row "x:" is neither a row number, FILE:LINE nor FILE:row N\n  hint: give a 1-based row number (--row 14), a source line (--row data/questions.csv:15) or a Parquet row (--row "data/train.parquet:row 15")\n',
     });
   });
 

@@ -135,13 +135,21 @@ function settleChunk(group: PreparedGroup, lanes: ReturnType<typeof lanesOf>, f:
   const indices = f.indices!;
   const troubled = new Map(d.rows.map(([r, json, raw, fault]) => [r, { json, raw, fault }]));
   const rows: Row[] = [];
+  // a row whose requests were all accepted is not looked at again (a duplicate id sends the group
+  // to one thread): it shares one stand-in; a row with a problem is itself, fields and all
+  let standIn: Row | undefined;
   for (let i = 0, r = 0; i < indices.length; i++) {
     const index = indices[i]!;
     if (index < 0) continue;
     const t = troubled.get(r);
-    const row: Row = { data: t?.json ? (JSON.parse(t.json) as Record<string, unknown>) : NO_FIELDS, origin: { file: display, line: d.lines[r]! }, index };
-    if (t?.fault) row.fault = t.fault;
-    if (t?.raw !== null && t?.raw !== undefined) row.raw = t.raw;
+    if (!t) {
+      rows.push((standIn ??= { data: NO_FIELDS, origin: { file: display, line: d.lines[r]! }, index }));
+      r++;
+      continue;
+    }
+    const row: Row = { data: t.json ? (JSON.parse(t.json) as Record<string, unknown>) : NO_FIELDS, origin: { file: display, line: d.lines[r]! }, index };
+    if (t.fault) row.fault = t.fault;
+    if (t.raw !== null) row.raw = t.raw;
     rows.push(row);
     r++;
   }

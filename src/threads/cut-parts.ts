@@ -9,14 +9,20 @@
  * The bytes are read once: each read goes to the byte sink (the manifest's hash) and then, in a
  * buffer of its own, to a worker, which is given the buffer rather than a copy.
  */
-import { open, type FileHandle } from 'node:fs/promises';
 import type { CsvOptions } from '../stages/load/csv-options.js';
 import { CsvParser } from '../stages/load/csv-parser.js';
 import { SourceDecoder } from '../stages/load/decode-text.js';
 import type { ByteSink, ByteSinkFor, SourceFile } from '../stages/load/index.js';
 import { checkHeader } from '../stages/load/read-csv.js';
+import { blockBuffers, readBlocks } from '../util/read-blocks.js';
 import { isBlank } from '../stages/load/read-jsonl.js';
 import { OneThreadNeeded } from './one-thread-needed.js';
+
+/**
+ * The largest record a worker thread is given (more than a model's context holds): a worker's heap
+ * is small (group-threads.ts), and a bigger record makes the group read on one thread.
+ */
+export const MAX_RECORD = 1024 * 1024;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -54,109 +60,104 @@ export class PartBuffers {
   }
 
   give(b: ArrayBuffer): void {
-    if (b.byteLength >= this.size && this.free.length < 16) this.free.push(b);
+    if (b.byteLength >= this.size && this.free.length < 8) this.free.push(b);
   }
 }
 
 export async function* cutParts(files: SourceFile[], target: number, csv: CsvOptions, buffers: PartBuffers, onBytes?: ByteSinkFor): AsyncGenerator<Part> {
+  // the next block is read while this one is cut (readBlocks reads ahead)
+  const blocks = blockBuffers(target);
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    let fh: FileHandle;
+    const reading = readBlocks(file.path, blocks);
     try {
-      fh = await open(file.path, 'r');
-    } catch {
-      // the one-thread read reports it, in its words
-      throw new OneThreadNeeded(`${file.display} cannot be opened`);
-    }
-    try {
-      yield* cutFile(i, file, fh, target, csv, buffers, onBytes?.(file));
+      yield* cutFile(i, file, reading, csv, buffers, onBytes?.(file));
+    } catch (e) {
+      if (e instanceof OneThreadNeeded) throw e;
+      // unreadable: the one-thread read reports it, in its words
+      throw new OneThreadNeeded(`${file.display} cannot be read`);
     } finally {
-      await fh.close();
+      await reading.return(undefined);
     }
   }
 }
 
-async function* cutFile(index: number, file: SourceFile, fh: FileHandle, target: number, csv: CsvOptions, buffers: PartBuffers, sink: ByteSink | undefined): AsyncGenerator<Part> {
-  let carry: Buffer = Buffer.alloc(0);
-  let eof = false;
-  /** a buffer of its own: what is carried over, then up to `more` new bytes */
-  const fill = async (more: number): Promise<Buffer> => {
-    const buf = buffers.take(carry.length + more).subarray(0, carry.length + more);
-    carry.copy(buf, 0);
-    let n = carry.length;
-    while (n < buf.length && !eof) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, null);
-      if (bytesRead === 0) eof = true;
-      else {
-        sink?.(buf.subarray(n, n + bytesRead));
-        n += bytesRead;
-      }
-    }
-    return buf.subarray(0, n);
-  };
+/** The parts of one file: each is what is carried over from the block before plus the next block, cut after its last record. */
+async function* cutFile(index: number, file: SourceFile, reading: AsyncGenerator<Buffer>, csv: CsvOptions, buffers: PartBuffers, sink: ByteSink | undefined): AsyncGenerator<Part> {
   const isCsv = file.format === 'csv' || file.format === 'tsv';
+  /** bytes read and not yet in a part: the start of a record */
+  let carry: Buffer = Buffer.alloc(0);
   let line = 1;
   let first = true;
   let header: string[] | undefined;
-  let crlf: boolean | undefined;
+  let crlf = false;
+  let eof = false;
+  /** a buffer of its own holding the carry and the next block ('' at the end of the file) */
+  const next = async (): Promise<Buffer> => {
+    const r = eof ? { done: true as const, value: undefined } : await reading.next();
+    if (r.done) {
+      eof = true;
+      sink?.(null);
+      return carry;
+    }
+    const block = r.value;
+    sink?.(block);
+    const buf = buffers.take(carry.length + block.length);
+    carry.copy(buf, 0);
+    block.copy(buf, carry.length);
+    return buf.subarray(0, carry.length + block.length);
+  };
   if (isCsv) {
     // the header: the first record, up to the first LF after an even number of quotes
-    let buf = await fill(Math.min(target, 64 * 1024));
-    let cut = scanRecords(buf, false, true).end;
-    for (let more = target; cut < 0 && !eof; more *= 2) {
-      carry = buf;
-      buf = await fill(more);
+    let cut = -1;
+    let buf = carry;
+    while (cut < 0 && !eof) {
+      buf = carry = await next();
       cut = scanRecords(buf, false, true).end;
     }
+    if (buf.length === 0) return;
     if (cut < 0) cut = buf.length;
-    if (cut === 0) return finish(sink);
     const head = buf.subarray(0, cut);
-    carry = Buffer.from(buf.subarray(cut));
     ({ header, crlf } = readHeader(file, head, csv));
     line += countLineBreaks(head);
     first = false;
+    carry = Buffer.from(buf.subarray(cut));
   }
-  for (let more = target; ; ) {
-    const buf = await fill(more);
+  while (!eof || carry.length > 0) {
+    const buf = await next();
     if (buf.length === 0) break;
     let cut: number;
     let rows: number;
     if (isCsv) {
-      const scan = scanRecords(buf, crlf === true, false);
+      const scan = scanRecords(buf, crlf, false);
       cut = scan.end;
       rows = scan.records;
-      if (cut < 0 && eof) {
-        cut = buf.length;
+      if (eof && cut < buf.length) {
         // the last record, without a line end
         rows++;
+        cut = buf.length;
       }
     } else {
-      cut = buf.lastIndexOf(LF) + 1;
-      if (cut === 0 && eof) cut = buf.length;
+      cut = eof ? buf.length : buf.lastIndexOf(LF) + 1;
       rows = cut > 0 ? jsonlRows(buf.subarray(0, cut), first && file.decoding?.bom !== false) : 0;
     }
     if (cut <= 0) {
-      // no record ends in what was read: read on, more each time, so a long record costs linear time
-      carry = buf;
-      more *= 2;
+      // no record ends in what was read: carry it all into the next part — up to a point: a worker's
+      // heap is kept small, and a record this big is read on the build's own thread
+      if (buf.length > MAX_RECORD) throw new OneThreadNeeded(`${file.display} holds a record over ${MAX_RECORD / 1024 / 1024} MiB`);
+      carry = eof ? Buffer.alloc(0) : buf;
       continue;
     }
     const bytes = buf.subarray(0, cut);
     carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : Buffer.alloc(0);
-    more = target;
     // counted before the part is handed over: a transferred buffer is empty here
     const lines = isCsv ? countLineBreaks(bytes) : countLf(bytes);
-    yield { file: index, bytes, line, first, rows, ...(header && { header, crlf: crlf === true }) };
+    yield { file: index, bytes, line, first, rows, ...(header && { header, crlf }) };
     line += lines;
     first = false;
-    if (eof && carry.length === 0) break;
   }
-  finish(sink);
 }
 
-function finish(sink: ByteSink | undefined): void {
-  sink?.(null);
-}
 
 /**
  * In buf, which starts at a record boundary: the end of the first (`firstOnly`) or last complete

@@ -40,7 +40,7 @@ class Refused extends Error {}
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (m: ParseRequest | RenderRequest | Recycle) => {
   if (m.type === 'recycle') {
-    if (spare.length < 8) spare.push(m.buffer);
+    if (spare.length < 4) spare.push(m.buffer);
     return;
   }
   queue = queue.then(async () => {

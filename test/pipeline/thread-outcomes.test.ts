@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/errors/index.js';
 import type { build as Build, BuildResult } from '../../src/pipeline/build.js';
+import { MAX_RECORD } from '../../src/threads/cut-parts.js';
 import { prng } from '../support/prng.js';
 import { runBin } from '../support/spawn-cli.js';
 import { project, readTexts } from '../support/project.js';
@@ -251,4 +252,19 @@ describe('build --threads on the command line', () => {
     );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
+});
+
+test('a record of 2 MiB is read on one thread (a worker thread’s heap is kept small), with the same output', async () => {
+  const big = 'x'.repeat(2 * MAX_RECORD);
+  const rows = ['{"id":1,"text":"small"}', `{"id":2,"text":"${big}"}`, '{"id":3,"text":"small"}'].join('\n') + '\n';
+  const files = {
+    'data/rows.jsonl': rows,
+    'batch.config.yaml': `model: gpt-4o-mini
+source: { path: data/rows.jsonl }
+custom_id: "r-{{id}}"
+messages: [{ role: user, content: "{{text}}" }]
+`,
+  };
+  const two = await same(files, false);
+  expect(two.counts).toMatchObject([{ written: 3 }]);
 });

@@ -18,8 +18,8 @@ export const buildCommand: Command = {
   --check         build in a temp folder and compare with the existing output; exit 1 and
                   name the differing files when it is stale; writes nothing
   --json          print the summary as JSON on stdout
-  --threads N     read each group in parts on N worker threads (default: one per core,
-                  for sources of 8 MB or more); the output is the same bytes either way
+  --threads N     read each group in parts on N worker threads (default: one per core
+                  when source bytes × matrix variants reach 96 MB); the same bytes either way
   --single-thread the same as --threads 1: the whole build on one thread`,
   options: {
     config: { type: 'string', short: 'c' },

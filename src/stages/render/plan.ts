@@ -27,6 +27,20 @@ export interface RequestPlan {
   /** true when the row passes source.filter (always true without a filter) */
   keep(row: Row): boolean;
   render(row: Row): RenderedRequest;
+  /**
+   * render, with the line written into `buf` from `at` as UTF-8 (no newline) instead of returned:
+   * the custom_id and the offset where the line ends. Writing its pieces one by one skips joining
+   * them into one string and measuring it (Buffer.byteLength flattens the joined string, then the
+   * write encodes it again). Undefined when the line might not fit before buf.length (what was
+   * written is then garbage): call render. Throws what render throws.
+   */
+  renderInto(row: Row, buf: Buffer, at: number): EncodedRequest | undefined;
+}
+
+export interface EncodedRequest {
+  customId: string;
+  /** where the line ends in the buffer (exclusive) */
+  end: number;
 }
 
 const ID_ROLE = 'custom_id';
@@ -133,6 +147,21 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
     texts[i + 1] = '"' + texts[i + 1]!;
   });
 
+  /** the JSON text of a hole other than the id, checked */
+  const valueText = (i: number, row: Row, customId: string): string => {
+    const hole = holes[i]!;
+    if (kinds[i] === JSON_TEXT) {
+      const text = hole.json!(row);
+      if (required[i] && (hole.blank ? hole.blank(row) : isBlankEscaped(text))) throw contentEmpty(i, row, customId);
+      return text;
+    }
+    const value = hole.render(row);
+    if (required[i] && !NOT_BLANK.test(value)) throw contentEmpty(i, row, customId);
+    return jsonString(value);
+  };
+  // UTF-8 takes at most 3 bytes for each UTF-16 code unit
+  const firstBytes = Buffer.byteLength(texts[0]!);
+
   return {
     fragments,
     keep: filter ? (row) => filterValue(filter.render(row), row) : () => true,
@@ -140,26 +169,31 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
       let line = texts[0]!;
       let customId = idInLine ? '' : checkedId(idHole.render(row), row);
       for (let i = 0; i < holes.length; i++) {
-        const hole = holes[i]!;
         let text: string;
-        switch (kinds[i]) {
-          case ID:
-            customId = checkedId(hole.render(row), row);
-            text = jsonString(customId);
-            break;
-          case JSON_TEXT:
-            text = hole.json!(row);
-            if (required[i] && (hole.blank ? hole.blank(row) : isBlankEscaped(text))) throw contentEmpty(i, row, customId);
-            break;
-          default: {
-            const value = hole.render(row);
-            if (required[i] && !NOT_BLANK.test(value)) throw contentEmpty(i, row, customId);
-            text = jsonString(value);
-          }
-        }
+        if (i === idSlot) {
+          customId = checkedId(holes[i]!.render(row), row);
+          text = jsonString(customId);
+        } else text = valueText(i, row, customId);
         line += text + texts[i + 1]!;
       }
       return { customId, line };
+    },
+    renderInto(row: Row, buf: Buffer, at: number): EncodedRequest | undefined {
+      if (buf.length - at < firstBytes) return undefined;
+      let end = at + buf.write(texts[0]!, at);
+      let customId = idInLine ? '' : checkedId(idHole.render(row), row);
+      for (let i = 0; i < holes.length; i++) {
+        let text: string;
+        if (i === idSlot) {
+          customId = checkedId(holes[i]!.render(row), row);
+          text = jsonString(customId);
+        } else text = valueText(i, row, customId);
+        const after = texts[i + 1]!;
+        if (buf.length - end < (text.length + after.length) * 3) return undefined;
+        end += buf.write(text, end);
+        end += buf.write(after, end);
+      }
+      return { customId, end };
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Property test: whatever text a source field holds comes back exactly from the output JSON. */
 import { describe, expect, test } from 'vitest';
 import { compileFragments, fillFragments } from '../../../src/stages/render/fragments.js';
+import type { RowError } from '../../../src/stages/render/template.js';
 import { Hole, type Tree } from '../../../src/stages/render/tree.js';
 import { plans, row } from '../../support/plan.js';
 import { prng } from '../../support/prng.js';
@@ -64,6 +65,36 @@ describe('escaping', () => {
       };
       const want = JSON.stringify(request).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
       expect(p!.plan.render(row({ a, b, list }, i)).line).toBe(want);
+    }
+  });
+
+  test('renderInto writes the bytes of the line render returns, refuses a buffer too small for it, and throws what render throws', async () => {
+    const [p] = await plans({
+      'data/rows.csv': 'x\n1\n',
+      'templates/system.hbs': 'Say "{{a}}"\u2028{{#each list}}{{this}}{{/each}}\n',
+      'batch.config.yaml': 'model: m\nsource: { path: data/rows.csv }\ncustom_id: "r{{@index}}"\nmessages:\n  - { role: system, template: templates/system.hbs }\n  - { role: user, content: "{{a}}{{b}}" }\n',
+    });
+    const plan = p!.plan;
+    const rand = prng(11);
+    const buf = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < 500; i++) {
+      const data = { a: randomText(rand) + '\ud83d', b: '\ude00' + randomText(rand), list: [randomText(rand), randomText(rand)] };
+      const { customId, line } = plan.render(row(data, i));
+      const at = i % 7;
+      expect(plan.renderInto(row(data, i), buf, at)).toEqual({ customId, end: at + Buffer.byteLength(line) });
+      expect(buf.subarray(at, at + Buffer.byteLength(line)).toString()).toBe(line);
+      expect(plan.renderInto(row(data, i), buf, buf.length - 20)).toBeUndefined();
+    }
+    const failing = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as RowError).problem;
+      }
+      throw new Error('no error');
+    };
+    for (const data of [{ a: 'x', list: [] }, { a: ' ', b: '\n', list: 'no list' }]) {
+      expect(failing(() => plan.renderInto(row(data), buf, 0))).toEqual(failing(() => plan.render(row(data))));
     }
   });
 });

@@ -88,7 +88,7 @@ async function readAt(file: FileHandle, start: number, end: number): Promise<Arr
 }
 
 /** timestamps and dates as text with every digit they hold (hyparquet's default Date keeps milliseconds) */
-const parsers: Partial<ParquetParsers> = {
+export const parsers: Partial<ParquetParsers> = {
   timestampFromMilliseconds: (units: bigint) => isoTime(units, 1000n, 3),
   timestampFromMicroseconds: (units: bigint) => isoTime(units, 1_000_000n, 6),
   timestampFromNanoseconds: (units: bigint) => isoTime(units, 1_000_000_000n, 9),
@@ -109,7 +109,7 @@ function isoTime(units: bigint, perSecond: bigint, digits: number): string {
  * A decoded value with bigints as numbers or exact digits, bytes as base64, through objects and
  * lists. Objects and lists are changed in place: they are hyparquet's own, used once.
  */
-function exact(v: unknown): unknown {
+export function exact(v: unknown): unknown {
   if (typeof v === 'bigint') return v <= MAX_SAFE && v >= -MAX_SAFE ? Number(v) : new ExactNumber(v.toString());
   if (typeof v !== 'object' || v === null) return v;
   if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');

@@ -1,13 +1,15 @@
 /**
  * groupOutcomes on several cores: the same outcome stream, in the same order, with the row work
- * spread over worker threads. This thread cuts the sources into parts at record boundaries
- * (threads/cut-parts.ts); a worker parses a part and says which rows pass source.filter; this
- * thread runs the offset/limit window over those answers in part order (RowWindow, as the
- * one-thread stream does) and sends each part its rows' @index; the worker drafts their requests
- * (outcomes.ts `draft`), and this thread settles them in row order (`settle`: uniqueness across
- * the fan-out, then the size). What only a read in order can decide makes the run throw
- * OneThreadNeeded, and the build reads the group again on one thread: a faulty CSV row, bytes
- * invalid in UTF-8, a duplicate custom_id (its first row is named by a one-thread read anyway).
+ * spread over worker threads. This thread cuts the sources into parts at record boundaries and
+ * counts each part's rows (threads/cut-parts.ts). Without a source.filter it gives every row its
+ * @index at once, through the offset/limit window the one-thread stream uses (RowWindow), and the
+ * worker reads and drafts the part in one go; with a filter the worker first says which rows pass,
+ * and the window runs over those answers in part order. A worker drafts with the one per-row
+ * function (outcomes.ts `draft`: render, the id rule, the size) and this thread settles the drafts
+ * in row order (`settle`: uniqueness across the fan-out, then the size). What only a read in order
+ * can decide makes the run throw OneThreadNeeded, and the build reads the group again on one
+ * thread: a faulty CSV row, bytes invalid in UTF-8, a duplicate custom_id (its first row is named
+ * by a one-thread read anyway), a record over MAX_RECORD.
  *
  * test/pipeline/thread-outcomes.test.ts holds the two streams to the same bytes.
  */
@@ -26,7 +28,7 @@ import { RowWindow } from './rows.js';
 
 /** parts per worker sent ahead of the one being settled: enough to keep every worker busy */
 const AHEAD = 3;
-/** a part's bytes: 256 KiB at most (several hundred rows), smaller for small sources so every worker gets some */
+/** a part's bytes: 256 KiB at most (several hundred rows; divided by the matrix variants), smaller for small sources so every worker gets some */
 const MAX_PART = 256 * 1024;
 const MIN_PART = 64;
 
@@ -64,7 +66,8 @@ export async function* threadOutcomes(group: PreparedGroup, sourceBytes: number,
   const window = new RowWindow(first.batch.source, counts);
   const filtered = first.batch.source.filter !== undefined;
   const pool = new GroupThreads(threads, { group: toPlain(group) });
-  const target = Math.max(MIN_PART, Math.min(MAX_PART, Math.floor(sourceBytes / (threads * 16))));
+  // a part's drafts grow with the variants: a four-variant part reads a quarter of the bytes
+  const target = Math.max(MIN_PART, Math.min(Math.floor(MAX_PART / group.variants.length), Math.floor(sourceBytes / (threads * 16))));
   const buffers = new PartBuffers(2 * target);
   const parts = cutParts(group.files, target, first.batch.source.csv ?? {}, buffers, opts.onBytes);
   const queue: InFlight[] = [];

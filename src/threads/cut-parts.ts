@@ -60,7 +60,7 @@ export class PartBuffers {
   }
 
   give(b: ArrayBuffer): void {
-    if (b.byteLength >= this.size && this.free.length < 8) this.free.push(b);
+    if (b.byteLength >= this.size && this.free.length < 4) this.free.push(b);
   }
 }
 

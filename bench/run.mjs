@@ -15,7 +15,8 @@ import { verify } from './verify.mjs';
 import { MAX_BYTES, MAX_LINES, WORKLOADS, writeWorkload } from './workloads.mjs';
 
 process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
-const DEFAULT_BATCHFORGE = 'node dist/cli/main.js build --config {config}';
+// the installed bin (package.json "bin"): the bundle, as users run it
+const DEFAULT_BATCHFORGE = 'node dist/batchforge.js build --config {config}';
 const { values: flags } = parseArgs({
   options: {
     workload: { type: 'string', default: Object.keys(WORKLOADS).join(',') },
@@ -111,8 +112,8 @@ async function timeAll(cmds, count) {
   return Object.fromEntries(Object.entries(results).map(([name, rs]) => [name, summarize(rs)]));
 }
 
-if (!existsSync('dist/cli/main.js')) {
-  log('dist/cli/main.js is missing: running npm run build');
+if (!existsSync('dist/batchforge.js')) {
+  log('dist/batchforge.js is missing: running npm run build');
   if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) fail('npm run build failed');
 }
 

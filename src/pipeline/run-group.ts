@@ -139,8 +139,11 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
         opts.onProgress({ ...progress });
       }
     }
-    if (stopped) unique.dispose();
-    else late = unique.finish();
+    if (stopped) {
+      // where one thread stops reading is where its counts end; workers read ahead of that
+      if (opts.threads) throw new OneThreadNeeded('the build stopped at its error budget');
+      unique.dispose();
+    } else late = unique.finish();
   } catch (e) {
     for (const part of partitions) part.writer.abort();
     unique.dispose();

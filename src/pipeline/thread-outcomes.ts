@@ -9,7 +9,8 @@
  * in row order (`settle`: uniqueness across the fan-out, then the size). What only a read in order
  * can decide makes the run throw OneThreadNeeded, and the build reads the group again on one
  * thread: a faulty CSV row, bytes invalid in UTF-8, a duplicate custom_id (its first row is named
- * by a one-thread read anyway), a record over MAX_RECORD.
+ * by a one-thread read anyway), a record over MAX_RECORD; and a failing build that stops at its
+ * error budget, whose counts end where one thread stops reading.
  *
  * test/pipeline/thread-outcomes.test.ts holds the two streams to the same bytes.
  */
@@ -93,6 +94,7 @@ export async function* threadOutcomes(group: PreparedGroup, sourceBytes: number,
       const verdict = windowed
         .then(() => parsed)
         .then((reply) => {
+          if (reply.spent) buffers.give(reply.spent);
           if (reply.refuse !== undefined) return reply;
           const indices = new Int32Array(reply.passes.length);
           for (let i = 0; i < indices.length; i++) indices[i] = window.admit(reply.passes[i] === 1);

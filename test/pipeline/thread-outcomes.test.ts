@@ -188,6 +188,26 @@ describe('what only a read in order decides is left to one thread', () => {
     expect(two.ok).toBe(true);
   });
 
+  test('a failing build that stops at its error budget: the same 20 errors and the same counts', async () => {
+    // every id breaks Anthropic's rule, each at its own row: distinct errors, so the build stops at the 21st
+    const text = ['id,text', ...Array.from({ length: 3000 }, (_, i) => `${i},t${i}`)].join('\n') + '\n';
+    const two = await same(
+      {
+        'data/rows.csv': text,
+        'batch.config.yaml': `provider: anthropic
+model: claude-sonnet-4-5
+params: { max_tokens: 100 }
+source: { path: data/rows.csv }
+custom_id: "row {{id}}"
+messages: [{ role: user, content: "{{text}}" }]
+`,
+      },
+      false,
+    );
+    expect(two.ok).toBe(false);
+    expect(two.problems.filter((p) => p.includes('breaks the anthropic rule'))).toHaveLength(20);
+  });
+
   test('a duplicate custom_id: the same error, naming the first row', async () => {
     const text = ['id,text,note', ...Array.from({ length: 300 }, (_, i) => `${i === 250 ? 7 : i},t,n`)].join('\n') + '\n';
     const two = await same({ 'data/rows.csv': text, 'batch.config.yaml': csvConfig() }, false);

@@ -56,7 +56,7 @@ const runs = {
   },
   'batchforge CsvParser (arrays)': async () => {
     let n = 0;
-    const parser = new CsvParser(',', { record() { n++; }, unclosed() {} });
+    const parser = new CsvParser(',', { record() { n++; }, fault() {} });
     const decoder = new StringDecoder('utf8');
     for await (const buf of createReadStream(file, { highWaterMark: 256 * 1024 })) parser.push(decoder.write(buf));
     parser.end();

@@ -575,6 +575,18 @@ export const E = {
     message: (a) => `cannot read this Parquet file: column ${q(a.column)} ends after ${n(a.rows)} of its row group's ${n(a.expected)} rows`,
     hint: () => 'the file is damaged or was cut short: write it again from its source',
   }),
+  SourceParquetPageOverrun: entry<{ column: string; bytes: number }>({
+    code: 'source-parquet-page-overrun',
+    kind: 'config',
+    message: (a) => `cannot read this Parquet file: a page of column ${q(a.column)} (${n(a.bytes)} bytes) runs past the end of its column chunk`,
+    hint: () => 'the file is damaged or was cut short: write it again from its source',
+  }),
+  SourceParquetValueOverrun: entry<{ column: string; bytes: number }>({
+    code: 'source-parquet-value-overrun',
+    kind: 'config',
+    message: (a) => `cannot read this Parquet file: a string of column ${q(a.column)} (${n(a.bytes)} bytes) runs past the end of its page`,
+    hint: () => 'the file is damaged or was cut short: write it again from its source',
+  }),
   SourceNumberOverflow: entry<{ number: string }>({
     code: 'source-number-overflow',
     kind: 'data',

@@ -18,6 +18,7 @@ import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { getMaxDefinitionLevel, getTreePath } from 'hyparquet/src/schema.js';
+import { BatchforgeError, E, problem } from '../../errors/index.js';
 
 /** one top-level column of a row group, its values taken in row order */
 export interface GroupColumn {
@@ -39,6 +40,7 @@ type Decoder = Parameters<typeof readPage>[2];
 
 /** The columns of one row group, in schema order. */
 export async function groupColumns(
+  display: string,
   file: FileHandle,
   buffer: AsyncBuffer,
   metadata: FileMetaData,
@@ -64,7 +66,7 @@ export async function groupColumns(
         parsers: { ...DEFAULT_PARSERS, ...parsers },
       };
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
-      columns.push(new PageColumn(name, file, start, start + Number(meta.total_compressed_size), decoder));
+      columns.push(new PageColumn(name, display, file, start, start + Number(meta.total_compressed_size), decoder));
     } else {
       nested.push(name);
       columns.push(new WholeColumn(name));
@@ -161,6 +163,8 @@ class PageColumn implements GroupColumn {
 
   constructor(
     readonly name: string,
+    /** the file as messages name it */
+    private readonly display: string,
     private readonly file: FileHandle,
     start: number,
     private end: number,
@@ -268,7 +272,7 @@ class PageColumn implements GroupColumn {
       const length = view.getUint32(at, true);
       this.starts[i] = at + 4;
       at += 4 + length;
-      if (at > page.length) throw new RangeError(`parquet string of ${length} bytes runs past the end of its page`);
+      if (at > page.length) throw new BatchforgeError(problem(E.SourceParquetValueOverrun, { column: this.name, bytes: length }, { file: this.display }));
       this.ends[i] = at;
     }
     this.bytes = page;
@@ -295,7 +299,9 @@ class PageColumn implements GroupColumn {
         continue;
       }
       const pageEnd = this.pos + reader.offset + header.compressed_page_size;
-      if (pageEnd > this.end) throw new RangeError(`parquet page of ${header.compressed_page_size} bytes runs past the end of its column chunk`);
+      if (pageEnd > this.end) {
+        throw new BatchforgeError(problem(E.SourceParquetPageOverrun, { column: this.name, bytes: header.compressed_page_size }, { file: this.display }));
+      }
       if (pageEnd > this.windowStart + this.window.length) {
         await this.cover(pageEnd);
         continue;

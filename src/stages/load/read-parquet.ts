@@ -47,7 +47,7 @@ export async function* readParquet(file: SourceFile, out: RowBatcher): AsyncGene
     let rowStart = 0;
     for (const group of metadata.row_groups) {
       const rows = Number(group.num_rows);
-      const columns = await groupColumns(fh, buffer, metadata, schema, group, rowStart, parsers).catch((err: unknown) => {
+      const columns = await groupColumns(name, fh, buffer, metadata, schema, group, rowStart, parsers).catch((err: unknown) => {
         throw invalid(err);
       });
       for (let done = 0; done < rows; ) {

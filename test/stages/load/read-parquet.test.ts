@@ -293,6 +293,39 @@ describe('Parquet sources', () => {
     );
   });
 
+  it('refuses a page that runs past the end of its column chunk, naming the column', async () => {
+    const columnData = [{ name: 'id', data: [1, 2, 3], type: 'INT32' as const }];
+    const writer = new ByteWriter();
+    const pq = new ParquetWriter({ writer, schema: schemaFromColumnData({ columnData }), codec: 'UNCOMPRESSED' });
+    void pq.write({ columnData });
+    // the metadata says the chunk ends 5 bytes before its one page (3 INT32 values and their levels) does
+    const meta = pq.row_groups[0]!.columns[0]!.meta_data!;
+    meta.total_compressed_size -= 5n;
+    void pq.finish();
+    const path = join(tempDir(), 'cut.parquet');
+    writeFileSync(path, writer.getBytes());
+    expect(await thrown(collect([{ path, display: 'data/cut.parquet', format: 'parquet' }]))).toBe(
+      `[config] data/cut.parquet: cannot read this Parquet file: a page of column "id" (14 bytes) runs past the end of its column chunk\n` +
+        '  hint: the file is damaged or was cut short: write it again from its source',
+    );
+  });
+
+  it('refuses a string longer than what is left of its page, naming the column', async () => {
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({ codec: 'UNCOMPRESSED', columnData: [{ name: 'text', data: ['aaaa', 'bb'], type: 'STRING', encoding: 'PLAIN' }] }),
+    );
+    // the first value's length (4, little-endian, before its bytes) made 64
+    const at = Buffer.from(bytes).indexOf(Buffer.from([4, 0, 0, 0, 97, 97, 97, 97]));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 64;
+    const path = join(tempDir(), 'long.parquet');
+    writeFileSync(path, bytes);
+    expect(await thrown(collect([{ path, display: 'data/long.parquet', format: 'parquet' }]))).toBe(
+      '[config] data/long.parquet: cannot read this Parquet file: a string of column "text" (64 bytes) runs past the end of its page\n' +
+        '  hint: the file is damaged or was cut short: write it again from its source',
+    );
+  });
+
   it('refuses a file that is not Parquet, naming it', async () => {
     const path = join(tempDir(), 'bad.parquet');
     writeFileSync(path, 'id,text\n1,a\n');

@@ -102,23 +102,49 @@ export async function* groupOutcomes(group: PreparedGroup, opts: OutcomeOptions 
  * verdict held back: uniqueness comes first and needs every earlier id (settle, below). A worker
  * thread drafts requests (thread-outcomes.ts); this thread settles them, in row order.
  */
-export type Draft = { id: string; line: string; bytes: number; tooLarge?: Problem; problem?: undefined } | { problem: Problem; id?: string };
+export type Draft =
+  | {
+      id: string;
+      /** the JSONL line; '' when it was written into the caller's buffer (`end`) */
+      line: string;
+      /** UTF-8 bytes of the line and its newline */
+      bytes: number;
+      /** where the line ends in the buffer it was written into (draft's `into`), the newline not written */
+      end?: number;
+      tooLarge?: Problem;
+      problem?: undefined;
+    }
+  | { problem: Problem; id?: string };
 
-export function draft(lane: Lane, row: Row): Draft {
+/** `into`: write the line's bytes into this buffer from `at` (a worker's drafts) when it fits, instead of returning it */
+export function draft(lane: Lane, row: Row, into?: { buf: Buffer; at: number }): Draft {
   if (row.fault) return { problem: row.fault };
-  let req;
+  let id: string;
+  let line = '';
+  let bytes: number;
+  let end: number | undefined;
   try {
-    req = lane.plan.render(row);
+    const written = into && lane.plan.renderInto(row, into.buf, into.at);
+    if (written) {
+      id = written.customId;
+      end = written.end;
+      bytes = end - into!.at + 1;
+    } else {
+      const req = lane.plan.render(row);
+      id = req.customId;
+      line = req.line;
+      bytes = Buffer.byteLength(line) + 1;
+    }
   } catch (e) {
     if (!(e instanceof RowError)) throw e;
     return { problem: e.problem };
   }
-  const id = req.customId;
   const rule = lane.validator.checkIdRule(id, row.origin);
   if (rule) return { id, problem: rule };
-  const bytes = Buffer.byteLength(req.line) + 1;
   const tooLarge = lane.validator.checkSize(id, bytes, row.origin);
-  return tooLarge ? { id, line: req.line, bytes, tooLarge } : { id, line: req.line, bytes };
+  const d: Draft = { id, line, bytes, ...(end !== undefined && { end }) };
+  if (tooLarge) d.tooLarge = tooLarge;
+  return d;
 }
 
 /** The id unique across the fan-out (registered here, in row order), then the size. */

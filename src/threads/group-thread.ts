@@ -31,6 +31,8 @@ const held = new Map<number, Row[]>();
 /** line buffers the build thread gave back */
 const spare: ArrayBuffer[] = [];
 const port = parentPort!;
+/** free bytes kept in a part's line buffer before a line is rendered into it */
+const ROOM = 64 * 1024;
 /** rows per loader array: a small live set, so rows are collected young */
 const CHUNK_ROWS = 256;
 
@@ -147,7 +149,9 @@ class Drafts {
     this.lines.push(row.origin.line);
     let troubled = false;
     for (const lane of lanes) {
-      const d = draft(lane, row);
+      // the line is written straight into the part's buffer (renderInto) when it fits
+      if (this.buf.length - this.used < ROOM) this.grow(ROOM);
+      const d = draft(lane, row, { buf: this.buf, at: this.used });
       if (d.id === undefined) this.idLengths.push(-1);
       else {
         this.ids += d.id;
@@ -166,7 +170,12 @@ class Drafts {
       } else {
         this.kinds.push(LINE);
         this.bytes.push(d.bytes);
-        this.put(d.line, d.bytes);
+        if (d.end === undefined) this.put(d.line, d.bytes);
+        else {
+          if (d.end >= this.buf.length) this.grow(1, d.end);
+          this.buf[d.end] = 0x0a;
+          this.used = d.end + 1;
+        }
       }
     }
     // the fields travel only with a problem: the rejects file shows them (as JSON: exact numbers stay exact)
@@ -174,13 +183,16 @@ class Drafts {
   }
 
   private put(line: string, bytes: number): void {
-    if (this.used + bytes > this.buf.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.used + bytes));
-      this.buf.copy(bigger, 0, 0, this.used);
-      this.buf = bigger;
-    }
+    if (this.used + bytes > this.buf.length) this.grow(bytes);
     this.used += this.buf.write(line, this.used);
     this.buf[this.used++] = 0x0a;
+  }
+
+  /** room for `bytes` more after `kept` (default: what is used), the bytes before it kept */
+  private grow(bytes: number, kept = this.used): void {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, kept + bytes));
+    this.buf.copy(bigger, 0, 0, kept);
+    this.buf = bigger;
   }
 
   finish(spent?: ArrayBuffer): DraftChunk {

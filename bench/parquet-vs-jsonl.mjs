@@ -1,8 +1,8 @@
 // Issue 13's Parquet benchmark: the same rows as Parquet and as JSONL, built with workload (a)'s config.
 // bench/data/<rows>/questions.csv (generated if missing) is written as questions.parquet (hyparquet-writer's
 // defaults: snappy, row groups of 1,000 then 100,000 rows) and questions.jsonl, with a config for each in
-// parquet/ and jsonl/; then each is built `--runs` times, round-robin, with `node dist/cli/main.js build`
-// (run `npm run build` first), the outputs are checked to be the same requests, and wall, CPU and peak RSS
+// parquet/ and jsonl/; then each is built `--runs` times, round-robin, with `node dist/batchforge.js build`
+// (the installed bin, the bundle; run `npm run build` first), the outputs are checked to be the same requests, and wall, CPU and peak RSS
 // are printed with the load average at the start and the end.
 // node bench/parquet-vs-jsonl.mjs [rows] [--runs K]
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const dir = path.join('bench/data', rows);
 const log = (m) => process.stderr.write(`${m}\n`);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
 
-if (!existsSync('dist/cli/main.js')) throw new Error('dist/ is missing: run `npm run build` first');
+if (!existsSync('dist/batchforge.js')) throw new Error('dist/ is missing: run `npm run build` first');
 if (!existsSync(path.join(dir, 'questions.csv'))) {
   log(`generating ${rows} rows in ${dir}`);
   await generate({ rows: Number(rows), out: dir, formats: ['csv'] });
@@ -47,7 +47,7 @@ for (const format of ['jsonl', 'parquet']) {
   copyFileSync(path.join(dir, 'a/system.hbs'), path.join(dir, format, 'system.hbs'));
   const file = path.join(dir, format, 'batch.config.yaml');
   writeFileSync(file, config.replace('../questions.csv', `../questions.${format}`).replace('dir: out-batchforge', 'dir: out'));
-  builds[format] = { out: path.join(dir, format, 'out'), argv: ['node', 'dist/cli/main.js', 'build', '--config', file] };
+  builds[format] = { out: path.join(dir, format, 'out'), argv: ['node', 'dist/batchforge.js', 'build', '--config', file] };
 }
 
 const startLoad = load();

@@ -18,6 +18,7 @@ import { RowError } from '../stages/render/template.js';
 import { RequestValidator } from '../stages/validate/check-request.js';
 import { UniqueIds } from '../stages/validate/unique-ids.js';
 import type { PreparedGroup } from './prepare.js';
+import { LineBuffer } from './line-buffer.js';
 import { batchRows, type RowCounts } from './rows.js';
 
 export interface Lane {
@@ -59,7 +60,7 @@ export interface OutcomeChunk {
   rows: Row[];
   /** per row, per lane, in that order: rows.length × lanes outcomes */
   outcomes: Outcome[];
-  /** the accepted lines as UTF-8, each with its newline, when a worker thread encoded them (Accepted.at) */
+  /** the accepted lines as UTF-8, each with its newline (Accepted.at), when asked for or drafted by a worker thread */
   encoded?: Buffer;
 }
 
@@ -72,6 +73,11 @@ export interface OutcomeOptions {
   chunkRows?: number;
   /** sees the source bytes as they are read */
   onBytes?: ByteSinkFor;
+  /**
+   * keep the accepted lines as UTF-8 in the chunk's `encoded` (Accepted.at) rather than as strings:
+   * for build, which only writes their bytes (valid until the next chunk is asked for)
+   */
+  encode?: boolean;
 }
 
 /** The group's variants as lanes, sharing one id set: ids are unique across the fan-out. */
@@ -88,11 +94,25 @@ export async function* groupOutcomes(group: PreparedGroup, opts: OutcomeOptions 
   const lanes = lanesOf(group, opts.ids ?? new UniqueIds());
   const first = group.variants[0]!;
   const counts = opts.counts ?? { scanned: 0, skipped: 0 };
+  const lines = opts.encode ? new LineBuffer(Buffer.allocUnsafeSlow(256 * 1024)) : undefined;
   for await (const rows of batchRows(first.batch, group.files, first.plan, counts, opts.chunkRows, opts.onBytes)) {
     const outcomes: Outcome[] = new Array<Outcome>(rows.length * lanes.length);
     let k = 0;
-    for (const row of rows) for (const lane of lanes) outcomes[k++] = decide(lane, row);
-    yield { rows, outcomes };
+    if (!lines) {
+      for (const row of rows) for (const lane of lanes) outcomes[k++] = decide(lane, row);
+      yield { rows, outcomes };
+      continue;
+    }
+    lines.clear();
+    for (const row of rows) {
+      for (const lane of lanes) {
+        const d = draft(lane, row, lines.target());
+        const o = settle(lane, row, d);
+        if (o.problem === undefined) o.at = lines.keep(d as Extract<Draft, { line: string }>);
+        outcomes[k++] = o;
+      }
+    }
+    yield { rows, outcomes, encoded: lines.buf };
   }
 }
 

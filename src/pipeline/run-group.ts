@@ -102,7 +102,9 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   let stopped = false;
   let late: Uint32Array = new Uint32Array(0);
   try {
-    const how: OutcomeOptions = { ids: unique, counts, ...(opts.onBytes && { onBytes: opts.onBytes }) };
+    // the lines' bytes are all a build writes: drafted straight into a buffer, unless a token budget must read them
+    const encode = partitions.every((p) => p.countTokens === undefined);
+    const how: OutcomeOptions = { ids: unique, counts, encode, ...(opts.onBytes && { onBytes: opts.onBytes }) };
     const stream = opts.threads ? threadOutcomes(group, opts.threads.sourceBytes, opts.threads.count, how) : groupOutcomes(group, how);
     outer: for await (const { outcomes, encoded } of stream) {
       for (let k = 0; k < outcomes.length; k++) {

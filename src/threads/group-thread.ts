@@ -13,6 +13,7 @@
  * a record ends depends on everything before it), or a row count other than the build thread's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { LineBuffer } from '../pipeline/line-buffer.js';
 import { draft, lanesOf } from '../pipeline/outcomes.js';
 import { passesFilter } from '../pipeline/rows.js';
 import { readRows, type ReadOptions, type Row } from '../stages/load/index.js';
@@ -31,8 +32,6 @@ const held = new Map<number, Row[]>();
 /** line buffers the build thread gave back */
 const spare: ArrayBuffer[] = [];
 const port = parentPort!;
-/** free bytes kept in a part's line buffer before a line is rendered into it */
-const ROOM = 64 * 1024;
 /** rows per loader array: a small live set, so rows are collected young */
 const CHUNK_ROWS = 256;
 
@@ -136,12 +135,11 @@ class Drafts {
   private readonly bytes: number[] = [];
   private readonly problems: DraftChunk['problems'] = [];
   private readonly rows: DraftChunk['rows'] = [];
-  private buf: Buffer;
-  private used = 0;
+  private readonly out: LineBuffer;
 
   constructor(private readonly seq: number) {
     const b = spare.pop();
-    this.buf = b ? Buffer.from(b) : Buffer.allocUnsafeSlow(256 * 1024);
+    this.out = new LineBuffer(b ? Buffer.from(b) : Buffer.allocUnsafeSlow(256 * 1024));
   }
 
   add(row: Row): void {
@@ -149,9 +147,7 @@ class Drafts {
     this.lines.push(row.origin.line);
     let troubled = false;
     for (const lane of lanes) {
-      // the line is written straight into the part's buffer (renderInto) when it fits
-      if (this.buf.length - this.used < ROOM) this.grow(ROOM);
-      const d = draft(lane, row, { buf: this.buf, at: this.used });
+      const d = draft(lane, row, this.out.target());
       if (d.id === undefined) this.idLengths.push(-1);
       else {
         this.ids += d.id;
@@ -170,29 +166,11 @@ class Drafts {
       } else {
         this.kinds.push(LINE);
         this.bytes.push(d.bytes);
-        if (d.end === undefined) this.put(d.line, d.bytes);
-        else {
-          if (d.end >= this.buf.length) this.grow(1, d.end);
-          this.buf[d.end] = 0x0a;
-          this.used = d.end + 1;
-        }
+        this.out.keep(d);
       }
     }
     // the fields travel only with a problem: the rejects file shows them (as JSON: exact numbers stay exact)
     if (troubled) this.rows.push([r, row.fault ? null : JSON.stringify(row.data), row.raw ?? null, row.fault ?? null]);
-  }
-
-  private put(line: string, bytes: number): void {
-    if (this.used + bytes > this.buf.length) this.grow(bytes);
-    this.used += this.buf.write(line, this.used);
-    this.buf[this.used++] = 0x0a;
-  }
-
-  /** room for `bytes` more after `kept` (default: what is used), the bytes before it kept */
-  private grow(bytes: number, kept = this.used): void {
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, kept + bytes));
-    this.buf.copy(bigger, 0, 0, kept);
-    this.buf = bigger;
   }
 
   finish(spent?: ArrayBuffer): DraftChunk {
@@ -202,7 +180,7 @@ class Drafts {
       kinds: Uint8Array.from(this.kinds),
       ids: this.ids,
       idLengths: Int32Array.from(this.idLengths),
-      encoded: new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.used),
+      encoded: new Uint8Array(this.out.buf.buffer, this.out.buf.byteOffset, this.out.used),
       bytes: Int32Array.from(this.bytes),
       problems: this.problems,
       rows: this.rows,

@@ -1,12 +1,13 @@
 /** Printing helpers shared by commands: problems, numbers, tables. */
 import { formatProblem, type Problem } from '../errors/index.js';
 import type { Io } from './command.js';
+import { formatCount } from '../util/format-count.js';
 
 export function printProblems(io: Io, problems: readonly Problem[]): void {
   for (const p of problems) io.stderr.write(formatProblem(p, { color: io.color }) + '\n');
 }
 
-export const n = (x: number) => x.toLocaleString('en-US');
+export const n = formatCount;
 
 export function bytes(x: number): string {
   if (x < 1e3) return `${x} B`;

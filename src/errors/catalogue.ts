@@ -4,6 +4,7 @@
  * what to do. Code that fails calls `problem(E.Name, facts, location)`.
  */
 import type { Location, Problem, ProblemKind } from './problem.js';
+import { formatCount } from '../util/format-count.js';
 
 interface Entry<A> {
   code: string;
@@ -17,7 +18,7 @@ function entry<A = Record<string, never>>(e: Entry<A>): Entry<A> {
 }
 
 const q = (s: string) => JSON.stringify(s);
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 
 export const E = {
   // ---- usage ----
@@ -54,7 +55,7 @@ export const E = {
   ResultsUnmatched: entry<{ results: number }>({
     code: 'results-unmatched',
     kind: 'data',
-    message: (a) => `${a.results.toLocaleString('en-US')} result(s) matched no request of the build`,
+    message: (a) => `${n(a.results)} result(s) matched no request of the build`,
     hint: () => 'the provider returned custom_ids this build does not have: check that --dir is the build these batches were submitted from',
   }),
   PreviewCountBad: entry<{ count: string }>({
@@ -413,14 +414,13 @@ export const E = {
   SameProblemMore: entry<{ more: number; code: string }>({
     code: 'same-problem-more',
     kind: 'data',
-    message: (a) => `… and ${a.more.toLocaleString('en-US')} more row(s) with this ${a.code} error`,
+    message: (a) => `… and ${n(a.more)} more row(s) with this ${a.code} error`,
   }),
   BuildFailed: entry<{ rows: number; requests: number; rejected: number; notReached: number; stopped: boolean; out: string }>({
     code: 'build-failed',
     kind: 'data',
     // rows and requests differ with a matrix; a build that stopped early says how far it read
     message: (a) => {
-      const n = (x: number) => x.toLocaleString('en-US');
       const rest = a.notReached > 0 ? `, ${n(a.notReached)} not reached` : '';
       const head = `build failed: ${n(a.rejected)} of ${n(a.requests)} request(s) from ${a.stopped ? 'the first ' : ''}${n(a.rows)} row(s) rejected${rest}`;
       return `${head}${a.stopped ? '; it stopped there and did not read the rest of the source' : ''}; ${a.out} is unchanged`;
@@ -771,14 +771,14 @@ export const E = {
   PreviewRowNotFound: entry<{ row: string; rows: number }>({
     code: 'preview-row-not-found',
     kind: 'usage',
-    message: (a) => `no row ${a.row} in the source (${a.rows.toLocaleString('en-US')} row(s) after source.filter and offset)`,
+    message: (a) => `no row ${a.row} in the source (${n(a.rows)} row(s) after source.filter and offset)`,
     hint: () => 'rows are numbered from 1 after source.filter and offset; FILE:LINE names the line a row starts on, FILE:row N row N of a Parquet file',
   }),
   ShardOverTokenBudget: entry<{ file: string; tokens: number; max: number; id: string }>({
     code: 'shard-over-token-budget',
     kind: 'data',
     message: (a) =>
-      `shard ${a.file} holds ${a.tokens.toLocaleString('en-US')} input tokens, over output.max_tokens_per_shard (${a.max.toLocaleString('en-US')}): request ${q(a.id)} alone is over the budget`,
+      `shard ${a.file} holds ${n(a.tokens)} input tokens, over output.max_tokens_per_shard (${n(a.max)}): request ${q(a.id)} alone is over the budget`,
     hint: () => 'shorten that request, or raise output.max_tokens_per_shard: a request is never split across shards',
   }),
   ProblemsCapped: entry<{ limit: number }>({
@@ -858,14 +858,14 @@ export const E = {
   BuildAllFiltered: entry<{ rows: number; out: string }>({
     code: 'build-all-filtered',
     kind: 'data',
-    message: (a) => `nothing to write: source.filter and source.offset left none of the ${a.rows.toLocaleString('en-US')} row(s); ${a.out} is unchanged`,
+    message: (a) => `nothing to write: source.filter and source.offset left none of the ${n(a.rows)} row(s); ${a.out} is unchanged`,
     hint: () => 'source.filter keeps a row when it renders true (any case, blanks around ignored); check it with `batchforge preview`',
   }),
   BuildAllRejected: entry<{ requests: number; first: string; out: string }>({
     code: 'build-all-rejected',
     kind: 'data',
     message: (a) =>
-      `nothing to write: every one of the ${a.requests.toLocaleString('en-US')} request(s) was rejected (on_error: skip), the first: ${a.first}; ${a.out} is unchanged`,
+      `nothing to write: every one of the ${n(a.requests)} request(s) was rejected (on_error: skip), the first: ${a.first}; ${a.out} is unchanged`,
     hint: () => 'fix the rows or templates: `batchforge build` with on_error: fail lists the errors with their rows',
   }),
   FilterNotBoolean: entry<{ value: string }>({

@@ -6,8 +6,9 @@
 import { formatProblem, type Problem } from '../../errors/index.js';
 import { lintFiles } from '../../lint/index.js';
 import type { Command } from '../command.js';
+import { formatCount } from '../../util/format-count.js';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** --json keeps one flat record per finding; `line` is 0 for a finding about the whole file. */

@@ -39,12 +39,12 @@ export function threadsRefuse(group: PreparedGroup): string | undefined {
   if (group.variants.some((v) => v.batch.maxTokensPerShard !== undefined)) return 'output.max_tokens_per_shard is set';
   const decoding = source.decoding;
   if (decoding?.encoding !== undefined && decoding.encoding !== 'utf-8') return `source.encoding is ${decoding.encoding}`;
+  const csv = source.csv ?? {};
+  const other = Object.keys(csv).find((k) => k !== 'delimiter' && k !== 'relax_column_count');
   for (const f of group.files) {
     if (f.format !== 'csv' && f.format !== 'tsv' && f.format !== 'jsonl') return `${f.display} is ${f.format}`;
     if (f.format === 'jsonl') continue;
-    const csv = source.csv ?? {};
-    const keys = Object.keys(csv).filter((k) => k !== 'delimiter' && k !== 'relax_column_count');
-    if (keys.length > 0) return `source.${keys[0]} is set`;
+    if (other !== undefined) return `source.${other} is set`;
     if (!fastPathServes(parseDialect(csv, f.format === 'tsv' ? '\t' : ','))) return 'the CSV dialect is not the default one';
   }
   return undefined;

@@ -15,7 +15,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LineBuffer } from '../pipeline/line-buffer.js';
 import { draft, lanesOf } from '../pipeline/outcomes.js';
-import { passesFilter } from '../pipeline/rows.js';
+import { passesFilter, readOptionsOf } from '../pipeline/rows.js';
 import { readRows, type ReadOptions, type Row } from '../stages/load/index.js';
 import { SourceDecoder } from '../stages/load/decode-text.js';
 import { UniqueIds } from '../stages/validate/unique-ids.js';
@@ -77,8 +77,9 @@ async function read(m: ParseRequest): Promise<ParseReply | DraftChunk> {
   const text = decoder.decode(m.bytes) + decoder.end();
   const spent = m.bytes.buffer as ArrayBuffer;
   if (decoder.invalidAt !== undefined || decoder.encoding !== 'utf-8') throw refuse('bytes that are not UTF-8');
+  // the batch's own read options (csv dialect), told where the part starts and handed its text
   const opts: ReadOptions = {
-    ...(first.batch.source.csv && { csv: first.batch.source.csv }),
+    ...readOptionsOf(first.batch, { scanned: 0, skipped: 0 }),
     part: { line: m.line, ...(m.header && { header: m.header, recordDelimiter: m.crlf ? '\r\n' : '\n' }) },
     text: async function* () {
       yield text;

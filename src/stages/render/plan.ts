@@ -159,6 +159,9 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
     if (required[i] && !NOT_BLANK.test(value)) throw contentEmpty(i, row, customId);
     return jsonString(value);
   };
+  /** the JSON text of hole i, checked; the id's hole records the custom_id in `id` (render and renderInto share this step) */
+  const holeText = (i: number, row: Row, id: { customId: string }): string =>
+    i === idSlot ? jsonString((id.customId = checkedId(holes[i]!.render(row), row))) : valueText(i, row, id.customId);
   // UTF-8 takes at most 3 bytes for each UTF-16 code unit
   const firstBytes = Buffer.byteLength(texts[0]!);
 
@@ -167,33 +170,22 @@ export function buildPlan(env: RenderEnvironment, batch: ResolvedBatch): Request
     keep: filter ? (row) => filterValue(filter.render(row), row) : () => true,
     render(row: Row): RenderedRequest {
       let line = texts[0]!;
-      let customId = idInLine ? '' : checkedId(idHole.render(row), row);
-      for (let i = 0; i < holes.length; i++) {
-        let text: string;
-        if (i === idSlot) {
-          customId = checkedId(holes[i]!.render(row), row);
-          text = jsonString(customId);
-        } else text = valueText(i, row, customId);
-        line += text + texts[i + 1]!;
-      }
-      return { customId, line };
+      const id = { customId: idInLine ? '' : checkedId(idHole.render(row), row) };
+      for (let i = 0; i < holes.length; i++) line += holeText(i, row, id) + texts[i + 1]!;
+      return { customId: id.customId, line };
     },
     renderInto(row: Row, buf: Buffer, at: number): EncodedRequest | undefined {
       if (buf.length - at < firstBytes) return undefined;
       let end = at + buf.write(texts[0]!, at);
-      let customId = idInLine ? '' : checkedId(idHole.render(row), row);
+      const id = { customId: idInLine ? '' : checkedId(idHole.render(row), row) };
       for (let i = 0; i < holes.length; i++) {
-        let text: string;
-        if (i === idSlot) {
-          customId = checkedId(holes[i]!.render(row), row);
-          text = jsonString(customId);
-        } else text = valueText(i, row, customId);
+        const text = holeText(i, row, id);
         const after = texts[i + 1]!;
         if (buf.length - end < (text.length + after.length) * 3) return undefined;
         end += buf.write(text, end);
         end += buf.write(after, end);
       }
-      return { customId, end };
+      return { customId: id.customId, end };
     },
   };
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvParseParser } from '../../../src/stages/load/csv-parse-parser.js';
 import { CsvParser, type CsvRecordParser, type CsvSink } from '../../../src/stages/load/csv-parser.js';
 import { prng } from '../../support/prng.js';
+import { feedInPieces } from './helpers.js';
 
 type Event = [line: number, ...fields: string[]] | ['fault', string, number, number, string];
 
@@ -16,13 +17,7 @@ function read(make: (sink: CsvSink) => CsvRecordParser, text: string, cuts: numb
     record: (fields, line, t, start, end) => out.push([line, ...fields, `raw:${t.slice(start, end)}`]),
     fault: (kind, line, column, raw) => out.push(['fault', kind, line, column, raw]),
   });
-  let last = 0;
-  for (const cut of cuts) {
-    parser.push(text.slice(last, cut));
-    last = cut;
-  }
-  parser.push(text.slice(last));
-  parser.end();
+  feedInPieces(parser, text, cuts);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchforgeError, formatProblem } from '../../../src/errors/index.js';
-import { CsvParser } from '../../../src/stages/load/csv-parser.js';
+import { CsvParser, type CsvRecordParser } from '../../../src/stages/load/csv-parser.js';
 import { readRows, type CsvOptions, type ReadOptions, type Row, type SourceFile, type SourceFormat } from '../../../src/stages/load/index.js';
 
 import { tempDir } from '../../support/tree.js';
@@ -31,6 +31,12 @@ export function parseCsv(text: string, cuts: number[] = [], delimiter = ','): Pa
     record: (fields, line, t, start, end) => out.push({ line, fields: [...fields], raw: t.slice(start, end) }),
     fault: (fault, line, column, raw) => out.push({ fault, line, column, raw }),
   });
+  feedInPieces(parser, text, cuts);
+  return out;
+}
+
+/** pushes `text` into a CSV parser in pieces cut at `cuts` (ascending offsets), then ends it */
+export function feedInPieces(parser: CsvRecordParser, text: string, cuts: number[]): void {
   let last = 0;
   for (const cut of cuts) {
     parser.push(text.slice(last, cut));
@@ -38,7 +44,6 @@ export function parseCsv(text: string, cuts: number[] = [], delimiter = ','): Pa
   }
   parser.push(text.slice(last));
   parser.end();
-  return out;
 }
 
 /** rows as plain data for exact comparisons: origin line, index, and the data or the fault's text */

@@ -50,11 +50,11 @@ export interface BuildOptions extends LoadConfigOptions {
 /**
  * The work below which a build stays on one thread, in source bytes × matrix variants: starting
  * workers (each loads batchforge and compiles the templates) and handing rows between threads cost
- * more than a second core saves on small jobs. Measured on 2 cores (bench/RESULTS.md): one variant
- * over 11 and 21 MB of CSV took 0.65 and 0.85 s on workers against 0.51 and 0.75 s on one thread,
- * 65 MB was a tie, 133 MB of JSONL took 2.3 s against 3.0 s; four variants over 21 MB were a tie.
+ * more than a second core saves on small jobs. Workload (a)'s CSV cut to size, 2 cores, medians of 7
+ * (one thread against two workers): 17 MB 0.52 s against 0.62 s, 35 MB 0.83 s both, 65 MB 1.41 s
+ * against 1.24 s (10:07 UTC).
  */
-export const THREAD_MIN_WORK = 96 * 1000 * 1000;
+export const THREAD_MIN_WORK = 48 * 1000 * 1000;
 
 /** How a group is read: in parts on worker threads, or (undefined) on this thread. */
 function threadsFor(group: PreparedGroup, asked: number | undefined): GroupRunOptions['threads'] {

@@ -23,6 +23,8 @@ import { OneThreadNeeded } from './one-thread-needed.js';
  * is small (group-threads.ts), and a bigger record makes the group read on one thread.
  */
 export const MAX_RECORD = 1024 * 1024;
+/** a worker decodes a part this many bytes at a time (group-thread.ts `read`) */
+export const DECODE_PIECE = 32 * 1024;
 
 const LF = 0x0a;
 const CR = 0x0d;

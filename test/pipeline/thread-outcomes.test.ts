@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/errors/index.js';
 import type { build as Build, BuildResult } from '../../src/pipeline/build.js';
-import { MAX_RECORD } from '../../src/threads/cut-parts.js';
+import { DECODE_PIECE, MAX_RECORD } from '../../src/threads/cut-parts.js';
 import { prng } from '../support/prng.js';
 import { runBin } from '../support/spawn-cli.js';
 import { project, readTexts } from '../support/project.js';
@@ -94,6 +94,18 @@ output: { dir: out, max_lines: 37 }
 describe('the threaded read writes what the one-thread read writes', () => {
   test.each([1, 2, 3, 4, 5, 6])('random CSV %i (quoted line ends, commas, quotes, BOM, blank lines, CRLF)', async (seed) => {
     const two = await same({ 'data/rows.csv': randomCsv(seed, 300), 'batch.config.yaml': csvConfig() }, true);
+    expect(two.ok).toBe(true);
+  });
+
+  test('parts a worker decodes in several pieces: characters of 2, 3 and 4 bytes and quoted line ends cross the pieces', async () => {
+    const rand = prng(17);
+    const long = () => `"${Array.from({ length: 1 + Math.floor(rand() * 40) }, () => WORDS[Math.floor(rand() * WORDS.length)]!).join(' ').replace(/"/g, '""')}"`;
+    const lines = ['id,text,note'];
+    for (let i = 1; i <= 8000; i++) lines.push(`${i},${long()},${long()}`);
+    const csv = lines.join('\n') + '\n';
+    // two workers get parts of about a 32nd of the source: several pieces each
+    expect(Buffer.byteLength(csv) / 32).toBeGreaterThan(2 * DECODE_PIECE);
+    const two = await same({ 'data/rows.csv': csv, 'batch.config.yaml': csvConfig().replace('max_lines: 37', 'max_lines: 2500') }, true);
     expect(two.ok).toBe(true);
   });
 

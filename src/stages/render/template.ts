@@ -27,9 +27,8 @@ type Program = ReturnType<typeof Handlebars.parse>;
  * nothing does not load it either.
  */
 let parser: typeof Handlebars.parse | undefined;
-function parse(text: string): Program {
-  parser ??= (createRequire(import.meta.url)('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: typeof Handlebars.parse }).parse;
-  return parser(text);
+function handlebarsParse(): typeof Handlebars.parse {
+  return (parser ??= (createRequire(import.meta.url)('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: typeof Handlebars.parse }).parse);
 }
 
 /** Thrown by a Hole's render for one row; the pipeline rejects that row with the problem. */
@@ -46,6 +45,8 @@ function at(tpl: TemplateText, line?: number, column?: number): Location {
 }
 
 export function parseTemplate(env: Pick<RenderEnvironment, 'partials'>, tpl: TemplateText): Program | Problem[] {
+  // loaded outside the try: a parser that cannot be loaded is a broken install, not a syntax error
+  const parse = handlebarsParse();
   let ast: Program;
   try {
     ast = parse(tpl.text);

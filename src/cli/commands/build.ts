@@ -19,7 +19,7 @@ export const buildCommand: Command = {
                   name the differing files when it is stale; writes nothing
   --json          print the summary as JSON on stdout
   --threads N     read each group in parts on N worker threads (default: one per core
-                  when source bytes × matrix variants reach 96 MB); the same bytes either way
+                  when source bytes × matrix variants reach 48 MB); the same bytes either way
   --single-thread the same as --threads 1: the whole build on one thread`,
   options: {
     config: { type: 'string', short: 'c' },

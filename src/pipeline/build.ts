@@ -13,6 +13,7 @@ import { nothingToWrite } from '../stages/shard/nothing-to-write.js';
 import { openOutput, REJECTS, type OutputSession } from '../stages/shard/output-dir.js';
 import type { UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { displayPath } from '../util/paths.js';
+import { growYoungGeneration, holdYoungGeneration } from '../util/young-generation.js';
 import { VERSION } from '../version.js';
 import { hashFiles, relativeTo, SourceHashes } from './hash-files.js';
 import { defaultThreads, threadsAvailable } from '../threads/group-threads.js';
@@ -86,6 +87,15 @@ function unsafeOutDir(config: ResolvedConfig): boolean {
 }
 
 export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
+  holdYoungGeneration();
+  try {
+    return await buildOnce(opts);
+  } finally {
+    growYoungGeneration();
+  }
+}
+
+async function buildOnce(opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadConfig(opts);
   if (!loaded.config) return { ok: false, problems: loaded.problems };

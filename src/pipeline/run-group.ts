@@ -10,6 +10,7 @@ import { E, problem, type Problem } from '../errors/index.js';
 import type { ByteSinkFor } from '../stages/load/index.js';
 import type { BatchManifest } from '../stages/shard/manifest.js';
 import { ShardWriter } from '../stages/shard/shard-writer.js';
+import { growYoungGeneration } from '../util/young-generation.js';
 import { UniqueIds, type UniqueIdsOptions } from '../stages/validate/unique-ids.js';
 import { lineTokenCounter } from '../stats/tokens.js';
 import { maxUnits, unitsPerRequest } from '../providers/units.js';
@@ -85,6 +86,8 @@ interface Partition extends PartitionBase {
 }
 
 export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Promise<GroupRun> {
+  // this thread renders every row of a group it reads itself (util/young-generation.ts)
+  if (!opts.threads) growYoungGeneration();
   const skip = group.variants[0]!.batch.onError === 'skip';
   const { partitions, ofLane: parts } = await partitionsOf<Partition>(group, async (batch) => {
     const writer = new ShardWriter(opts.tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, maxUnits(batch.provider, batch.endpoint));

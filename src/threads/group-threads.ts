@@ -9,6 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
 import type { ParseRequest, Recycle, RenderRequest, ThreadInit, ThreadReply } from './messages.js';
+import { holdAfterWorkerStart } from '../util/young-generation.js';
 import { OneThreadNeeded } from './one-thread-needed.js';
 
 const THREAD = new URL('./group-thread.js', import.meta.url);
@@ -24,18 +25,13 @@ export function defaultThreads(): number {
 }
 
 /**
- * The heaps of a threaded run. A worker's live data is one part's rows and lines (a few MB):
- * limits make it collect instead of growing. Its young generation is fixed at WORKER_SEMI_MB a
- * semi-space from the start (`--min-semi-space-size`, read when its heap is made); and while the
- * workers run, no young generation grows (`--semi-space-growth-factor=1`): the build thread only
- * settles and writes, and with V8's default growth its young generation doubled up to 32 MB over
- * a long run (10M rows: 193 MB peak RSS, 34 MB of it the build thread's young generation).
- * Both flags are read by V8 at those moments only, so setting them at run time is safe; close()
- * puts V8's defaults back.
- *
- * Workload (a), 2 workers on 2 cores, young generation MB (semi-spaces × 3) → wall s, CPU s,
- * peak RSS MB: 1M rows, V8's defaults 5.1 s, 8.2 s, 410 MB; 12 (growing) 4.2–4.5 s, 8.0 s,
- * 162 MB (10M rows: 193 MB); 24 fixed, the build thread's fixed 4.1–4.2 s, 7.6 s, 168 MB.
+ * A worker's heap: its live data is one part's rows and lines (a few MB), and limits make it
+ * collect instead of growing. Its young generation is WORKER_SEMI_MB a semi-space from the start:
+ * `--min-semi-space-size`, which V8 reads when the worker's heap is made (setting it at run time is
+ * safe; close() puts V8's default back), and which is the most LIMITS allow. Workload (a), 1M rows,
+ * 2 workers on 2 cores, young/old generation MB → wall s, CPU s, peak RSS MB: V8's defaults 5.1 s,
+ * 8.2 s, 410 MB; 12/64 growing 4.2–4.5 s, 8.0 s, 162 MB; 24/64 from the start 4.1–4.2 s, 7.6 s,
+ * 168 MB.
  */
 const WORKER_SEMI_MB = 8;
 const LIMITS = { maxYoungGenerationSizeMb: 3 * WORKER_SEMI_MB, maxOldGenerationSizeMb: 64 };
@@ -51,9 +47,9 @@ export class GroupThreads {
 
   constructor(count: number, init: ThreadInit) {
     setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_MB}`);
-    setFlagsFromString('--semi-space-growth-factor=1');
     for (let i = 0; i < count; i++) {
       const worker = new Worker(THREAD, { workerData: init, resourceLimits: LIMITS });
+      worker.once('online', holdAfterWorkerStart);
       const queue: Waiting[] = [];
       const failAll = (err: Error) => {
         // a part bigger than a worker's heap (a huge record): the build thread reads the group
@@ -95,6 +91,5 @@ export class GroupThreads {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
     setFlagsFromString('--min-semi-space-size=0');
-    setFlagsFromString('--semi-space-growth-factor=2');
   }
 }

@@ -1,4 +1,5 @@
 /** Every CLI command, in the order `batchforge --help` lists them; each module loads on use. */
+import { holdYoungGeneration } from '../../util/young-generation.js';
 import type { CommandEntry } from '../command.js';
 
 const lifecycle = async () => (await import('./lifecycle-config.js')).configDeps;
@@ -12,7 +13,12 @@ export const commands: CommandEntry[] = [
   {
     name: 'build',
     summary: 'render the config into sharded batch JSONL files and a manifest',
-    load: async () => (await import('./build.js')).buildCommand,
+    load: async () => {
+      // before the build's modules load, which grew the young generation to 8 MB semi-spaces
+      // (util/young-generation.ts; the build lets it grow for a group read on one thread)
+      holdYoungGeneration();
+      return (await import('./build.js')).buildCommand;
+    },
   },
   {
     name: 'preview',

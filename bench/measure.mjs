@@ -25,9 +25,6 @@ export function measure(argv) {
     ? ['/usr/bin/time', '-f', '%M %U %S', '-o', rssFile, ...argv]
     : ['python3', '-c', PY_WRAPPER, rssFile, ...argv];
   rmSync(rssFile, { force: true });
-  // what the previous run wrote reaches the disk first (untimed): a run that flushes its own files
-  // (batchforge fsyncs its shards before it commits) must not wait for another's writeback
-  spawnSync('sync');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(wrapped[0], wrapped.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });

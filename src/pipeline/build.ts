@@ -140,6 +140,7 @@ async function buildOnce(opts: BuildOptions): Promise<BuildResult> {
         runGroup(group, {
           ...(threads && { threads }),
           tmp,
+          ...(!opts.check && { flushEarly: true }),
           rejects: new RejectsFile(rejectsOf(tmp, i), rename),
           failing,
           budget: MAX_PROBLEMS - shown,

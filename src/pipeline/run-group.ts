@@ -49,6 +49,8 @@ export interface GroupRunOptions {
   onProgress?(p: GroupProgress): void;
   /** read the group in parts on this many worker threads (thread-outcomes.ts); the sources' total bytes size the parts */
   threads?: { count: number; sourceBytes: number };
+  /** the shards will be committed: flush each to the disk as soon as it is finished (shard-writer.ts) */
+  flushEarly?: boolean;
 }
 
 export interface GroupRun {
@@ -91,6 +93,7 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   const skip = group.variants[0]!.batch.onError === 'skip';
   const { partitions, ofLane: parts } = await partitionsOf<Partition>(group, async (batch) => {
     const writer = new ShardWriter(opts.tmp, batch.name, batch.maxBytes, batch.maxLines, batch.maxTokensPerShard, batch.provider.idInLine === false, maxUnits(batch.provider, batch.endpoint));
+    writer.flushEarly = opts.flushEarly === true;
     const part = { writer, written: 0, rejected: 0, units: unitsPerRequest(batch) };
     return batch.maxTokensPerShard !== undefined ? { ...part, countTokens: await lineTokenCounter(batch.model) } : part;
   });
@@ -171,8 +174,10 @@ export async function runGroup(group: PreparedGroup, opts: GroupRunOptions): Pro
   /** shards below the provider's per-job minimum (Bedrock): a job may refuse them */
   const few: Problem[] = [];
   const rows = progress.rows;
+  for (const part of partitions) part.writer.close();
+  await Promise.all(partitions.map((part) => part.writer.synced()));
   for (const part of partitions) {
-    const shards = part.writer.close();
+    const { shards } = part.writer;
     const { batch } = part;
     const min = batch.provider.limits.minLines;
     for (const s of min === undefined ? [] : shards.filter((x) => x.lines < min)) {

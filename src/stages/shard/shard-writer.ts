@@ -5,9 +5,16 @@
  * Lines are gathered in one reusable 256 KiB buffer and written synchronously when it is full: a
  * CLI build has nothing else to do meanwhile, one big write beats many small awaits, and a line
  * leaves no string behind once it is copied (the heap stays small however many rows go by).
+ *
+ * With `flushEarly`, a finished shard is flushed to the disk (fsync) on libuv's thread pool while
+ * the next is written, so the commit's own fsync (commit-output.ts) finds little left to wait for.
+ * First builds of 200k rows, 2 cores, medians of 5-7: (a) 1.17 → 1.14 s, (b) 1.69 → 1.64 s,
+ * (f) 1.12 → 1.09 s. `synced()` waits for those flushes and fails as a write would: after a failed
+ * fsync, a later fsync on another descriptor may not report the loss. Not for `--check`, which
+ * commits nothing (nor does a rebuild whose shards are unchanged, which then flushed for nothing).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ShardInfo } from './manifest.js';
 import { ShardPlanner, type ShardLimits } from './shard-plan.js';
@@ -35,6 +42,10 @@ export class ShardWriter {
   /** the current shard's bytes not written yet: block[0, used) */
   private readonly block = Buffer.allocUnsafeSlow(BLOCK);
   private used = 0;
+  /** the flushes of finished shards (see the top of this file) */
+  private readonly flushing: Array<Promise<void>> = [];
+  /** flush a finished shard to the disk at once */
+  flushEarly = false;
 
   constructor(
     private readonly dir: string,
@@ -94,11 +105,16 @@ export class ShardWriter {
     return cur;
   }
 
-  /** Closes the last shard; returns every shard written. */
+  /** Closes the last shard; returns every shard written. Then await synced(). */
   close(): ShardInfo[] {
     if (this.cur) this.finish(this.cur);
     this.cur = undefined;
     return this.shards;
+  }
+
+  /** Waits until every shard flushed early is on the disk and closed; rejects with the first failed fsync. */
+  async synced(): Promise<void> {
+    await Promise.all(this.flushing);
   }
 
   /** Closes without recording (a failed build removes its temp folder). */
@@ -143,9 +159,20 @@ export class ShardWriter {
 
   private finish(cur: Open): void {
     this.flush(cur);
-    closeSync(cur.fd);
+    if (this.flushEarly) this.flushing.push(flushAndClose(cur.fd, path.join(this.dir, cur.info.file)));
+    else closeSync(cur.fd);
     const { info } = cur;
     info.sha256 = cur.hash.digest('hex');
     if (cur.info.ids_file && cur.ids !== undefined) writeFileSync(path.join(this.dir, cur.info.ids_file), cur.ids);
   }
+}
+
+/** fsync, then close, on the thread pool; rejects with fsync's error, naming the file */
+function flushAndClose(fd: number, file: string): Promise<void> {
+  const flushed = new Promise<void>((resolve, reject) => {
+    fsync(fd, (err) => close(fd, () => (err ? reject(Object.assign(err, { path: file })) : resolve())));
+  });
+  // a build that fails first never asks (its shards are removed): the failure is not unhandled
+  flushed.catch(() => undefined);
+  return flushed;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --workload a,b --rows 200000,1000000 --runs 3 --runs-large 1 --big-rows 10000000 --skip-big --batchforge-cmd "…"]
+// npm run bench [-- --workload a,b --rows 200000,1000000 --runs 5 --runs-large 1 --big-rows 10000000 --skip-big --batchforge-cmd "…"]
 // Runs the workloads of bench/workloads.mjs at each size against the seeds' Python loop and a hand-written Node
 // script, checks that every contender wrote the same requests line by line, and writes bench/RESULTS.md (only
 // for a full run; a subset prints its table). See bench/README.md.
@@ -21,8 +21,9 @@ const { values: flags } = parseArgs({
   options: {
     workload: { type: 'string', default: Object.keys(WORKLOADS).join(',') },
     rows: { type: 'string', default: '200000,1000000' },
-    // medians of 3 below 1M rows, where one run's noise is as big as the differences judged; 1 at 1M and above
-    runs: { type: 'string', default: '3' },
+    // medians of 5 below 1M rows, where one run's noise (±10% on this kind of machine) is as big as the
+    // differences judged; 1 at 1M and above
+    runs: { type: 'string', default: '5' },
     'runs-large': { type: 'string', default: '1' },
     'big-rows': { type: 'string', default: '10000000' },
     'skip-big': { type: 'boolean', default: false },

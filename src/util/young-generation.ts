@@ -7,8 +7,8 @@
  * before its modules load), and lets it grow again for a group read on this thread, which renders
  * every row itself.
  *
- * Peak RSS, 2 cores, 2 workers: 10M rows of (a) 198 MB → 170 MB; 1M rows of (d) 201 MB →
- * 174 MB, 11.1–11.8 s → 11.7–12.0 s. V8 reads the flag when it decides to grow, so setting it at
+ * Peak RSS, 2 cores, 2 workers: 10M rows of (a) 198 MB → 170–174 MB; 1M rows of (d) 196–201 MB
+ * → 176–192 MB, in 11.1–11.8 s → 10.6–12.0 s. V8 reads the flag when it decides to grow, so setting it at
  * run time is safe; the build puts V8's default back when it ends.
  */
 import { setFlagsFromString } from 'node:v8';

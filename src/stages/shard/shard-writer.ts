@@ -8,8 +8,8 @@
  *
  * With `flushEarly`, a finished shard is flushed to the disk (fsync) on libuv's thread pool while
  * the next is written, so the commit's own fsync (commit-output.ts) finds little left to wait for.
- * First builds of 200k rows, 2 cores, medians of 5-7: (a) 1.17 → 1.14 s, (b) 1.69 → 1.64 s,
- * (f) 1.12 → 1.09 s. `synced()` waits for those flushes and fails as a write would: after a failed
+ * First builds of 200k rows, 2 cores, medians of 5–7: (f) 1.18 → 1.11 s, (a) 1.24 → 1.19 s,
+ * (b) 1.96 → 1.92 s. `synced()` waits for those flushes and fails as a write would: after a failed
  * fsync, a later fsync on another descriptor may not report the loss. Not for `--check`, which
  * commits nothing (nor does a rebuild whose shards are unchanged, which then flushed for nothing).
  */

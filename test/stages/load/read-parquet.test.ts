@@ -5,7 +5,7 @@
  * zstd; LZ4 blocks through lz4js, raw and in Hadoop's framing), nested and list columns, dates,
  * timestamps and 64-bit integers, and several row groups.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { compress as zstdCompress, init as zstdInit } from '@bokuweb/zstd-wasm';
@@ -14,6 +14,7 @@ import { ByteWriter, ParquetWriter, parquetWriteBuffer, schemaFromColumnData } f
 import { compressBlock, compressBound } from 'lz4js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatOrigin, readRows, type SourceFile } from '../../../src/stages/load/index.js';
+import { jsonl } from '../../support/project.js';
 import { collect, tempDir, thrown } from './helpers.js';
 
 /**
@@ -86,11 +87,16 @@ function codecFile(codec: (typeof CODECS)[number]): SourceFile {
   });
 }
 
+
+/** the first shard's requests as [custom_id, first message's content] */
+function idsAndContents(cwd: string): Array<[unknown, string]> {
+  const lines = jsonl(readFileSync(join(cwd, 'out/batch-00001.jsonl'), 'utf8'));
+  return lines.map((l) => [l.custom_id, (l.body as { messages: Array<{ content: string }> }).messages[0]!.content]);
+}
 describe('Parquet sources', () => {
   for (const codec of CODECS) {
     it(`reads a ${codec} file, each row with its row number as origin`, async () => {
       const file = codecFile(codec);
-      const { readFileSync } = await import('node:fs');
       const meta = parquetMetadata(new Uint8Array(readFileSync(file.path)).buffer);
       expect(new Set(meta.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data!.codec)))).toEqual(new Set([codec]));
       const rows = await collect([file]);
@@ -136,8 +142,8 @@ describe('Parquet sources', () => {
 
   it('builds requests with limit, offset and filter, and names rows by number', async () => {
     const { build } = await import('../../../src/pipeline/build.js');
-    const { project, jsonl } = await import('../../support/project.js');
-    const { mkdirSync, readFileSync } = await import('node:fs');
+    const { project } = await import('../../support/project.js');
+    const { mkdirSync } = await import('node:fs');
     const cwd = project({
       'batch.config.yaml':
         'model: m\nsource: { path: data/q.parquet, filter: "{{#if keep}}true{{/if}}", offset: 1, limit: 2 }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{text}} {{json this}}" }]\non_error: skip\n',
@@ -157,8 +163,7 @@ describe('Parquet sources', () => {
     );
     const r = await build({ cwd });
     expect(r.ok).toBe(true);
-    const lines = jsonl(readFileSync(join(cwd, 'out/batch-00001.jsonl'), 'utf8'));
-    expect(lines.map((l) => [l.custom_id, (l.body as { messages: Array<{ content: string }> }).messages[0]!.content])).toEqual([
+    expect(idsAndContents(cwd)).toEqual([
       ['q-9007199254740993', 'c {"id":9007199254740993,"text":"c","keep":true}'],
       ['q-4', 'd {"id":4,"text":"d","keep":true}'],
     ]);
@@ -220,7 +225,6 @@ describe('Parquet sources', () => {
         { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
       ],
     });
-    const { readFileSync } = await import('node:fs');
     const meta = parquetMetadata(new Uint8Array(readFileSync(file.path)).buffer);
     expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([300, 300, 300, 100]);
     const pages = (name: string) => Number(meta.row_groups[0]!.columns.find((c) => c.meta_data!.path_in_schema[0] === name)!.meta_data!.encodings.length);
@@ -233,8 +237,8 @@ describe('Parquet sources', () => {
 
   it('stops reading at the limit: a damaged row group after it is never decoded', async () => {
     const { build } = await import('../../../src/pipeline/build.js');
-    const { project, jsonl } = await import('../../support/project.js');
-    const { mkdirSync, readFileSync } = await import('node:fs');
+    const { project } = await import('../../support/project.js');
+    const { mkdirSync } = await import('node:fs');
     const cwd = project({
       'batch.config.yaml': 'model: m\nsource: { path: data/q.parquet, offset: 250, limit: 3 }\ncustom_id: "q-{{id}}"\nmessages: [{ role: user, content: "{{text}}" }]\n',
     });
@@ -256,8 +260,7 @@ describe('Parquet sources', () => {
 
     const r = await build({ cwd });
     expect(r.ok).toBe(true);
-    const lines = jsonl(readFileSync(join(cwd, 'out/batch-00001.jsonl'), 'utf8'));
-    expect(lines.map((l) => [l.custom_id, (l.body as { messages: Array<{ content: string }> }).messages[0]!.content])).toEqual([
+    expect(idsAndContents(cwd)).toEqual([
       ['q-251', 'text 251'],
       ['q-252', 'text 252'],
       ['q-253', 'text 253'],

@@ -98,21 +98,16 @@ export async function* groupOutcomes(group: PreparedGroup, opts: OutcomeOptions 
   for await (const rows of batchRows(first.batch, group.files, first.plan, counts, opts.chunkRows, opts.onBytes)) {
     const outcomes: Outcome[] = new Array<Outcome>(rows.length * lanes.length);
     let k = 0;
-    if (!lines) {
-      for (const row of rows) for (const lane of lanes) outcomes[k++] = decide(lane, row);
-      yield { rows, outcomes };
-      continue;
-    }
-    lines.clear();
+    lines?.clear();
     for (const row of rows) {
       for (const lane of lanes) {
-        const d = draft(lane, row, lines.target());
+        const d = draft(lane, row, lines?.target());
         const o = settle(lane, row, d);
-        if (o.problem === undefined) o.at = lines.keep(d as Extract<Draft, { line: string }>);
+        if (lines && o.problem === undefined) o.at = lines.keep(d as Extract<Draft, { line: string }>);
         outcomes[k++] = o;
       }
     }
-    yield { rows, outcomes, encoded: lines.buf };
+    yield lines ? { rows, outcomes, encoded: lines.buf } : { rows, outcomes };
   }
 }
 
@@ -175,9 +170,4 @@ export function settle(lane: Lane, row: Row, d: Draft): Outcome {
   if (dup) return { lane, row, id, problem: dup, duplicate: true };
   if (d.tooLarge) return { lane, row, id, problem: d.tooLarge };
   return { lane, row, id, line: d.line, bytes: d.bytes };
-}
-
-/** Render, then the id rule and uniqueness, then the size. */
-function decide(lane: Lane, row: Row): Outcome {
-  return settle(lane, row, draft(lane, row));
 }

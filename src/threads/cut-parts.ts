@@ -10,6 +10,7 @@
  * buffer of its own, to a worker, which is given the buffer rather than a copy.
  */
 import type { CsvOptions } from '../stages/load/csv-options.js';
+import { countLineBreakBytes } from '../stages/load/count-lines.js';
 import { CsvParser } from '../stages/load/csv-parser.js';
 import { SourceDecoder } from '../stages/load/decode-text.js';
 import type { ByteSink, ByteSinkFor, SourceFile } from '../stages/load/index.js';
@@ -121,7 +122,7 @@ async function* cutFile(index: number, file: SourceFile, reading: AsyncGenerator
     if (cut < 0) cut = buf.length;
     const head = buf.subarray(0, cut);
     ({ header, crlf } = readHeader(file, head, csv));
-    line += countLineBreaks(head);
+    line += countLineBreakBytes(head);
     first = false;
     carry = Buffer.from(buf.subarray(cut));
   }
@@ -153,13 +154,12 @@ async function* cutFile(index: number, file: SourceFile, reading: AsyncGenerator
     const bytes = buf.subarray(0, cut);
     carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : Buffer.alloc(0);
     // counted before the part is handed over: a transferred buffer is empty here
-    const lines = isCsv ? countLineBreaks(bytes) : countLf(bytes);
+    const lines = isCsv ? countLineBreakBytes(bytes) : countLf(bytes);
     yield { file: index, bytes, line, first, rows, ...(header && { header, crlf }) };
     line += lines;
     first = false;
   }
 }
-
 
 /**
  * In buf, which starts at a record boundary: the end of the first (`firstOnly`) or last complete
@@ -203,13 +203,6 @@ function jsonlRows(buf: Buffer, bom: boolean): number {
     start = end + 1;
   }
   return rows;
-}
-
-/** line breaks as CSV origins count them (count-lines.ts): LF, CRLF, and a lone CR */
-function countLineBreaks(buf: Buffer): number {
-  let n = countLf(buf);
-  for (let at = buf.indexOf(CR); at !== -1; at = buf.indexOf(CR, at + 1)) if (buf[at + 1] !== LF) n++;
-  return n;
 }
 
 function countLf(buf: Buffer): number {

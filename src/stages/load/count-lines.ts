@@ -1,7 +1,7 @@
 /**
  * Line numbers as editors show them: LF, CRLF and a lone CR each end a line, whatever the CSV
- * record delimiter is. Both CSV parsers number records with these two functions, so a row's
- * origin is the same line on either path.
+ * record delimiter is. Both CSV parsers number records with these functions (and the threaded read
+ * its parts), so a row's origin is the same line on every path.
  */
 const LF = 10;
 const CR = 13;
@@ -13,6 +13,15 @@ export function countLineBreaks(s: string, from: number, to: number): number {
     const c = s.charCodeAt(i);
     if (c === LF || (c === CR && s.charCodeAt(i + 1) !== LF)) n++;
   }
+  return n;
+}
+
+/** countLineBreaks for UTF-8 bytes, buf[from, to): the same rule, for readers that count before decoding */
+export function countLineBreakBytes(buf: Buffer, from = 0, to = buf.length): number {
+  const span = buf.subarray(from, to);
+  let n = 0;
+  for (let at = span.indexOf(LF); at !== -1; at = span.indexOf(LF, at + 1)) n++;
+  for (let at = span.indexOf(CR); at !== -1; at = span.indexOf(CR, at + 1)) if (buf[from + at + 1] !== LF) n++;
   return n;
 }
 

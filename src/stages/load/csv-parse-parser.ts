@@ -14,6 +14,7 @@
 import { Parser, type CsvError, type Options } from 'csv-parse';
 import type { CsvRecordParser, CsvSink } from './csv-parser.js';
 import { faultOfCsvParseCode, type CsvFaultKind } from './csv-fault.js';
+import { countLineBreakBytes } from './count-lines.js';
 
 const LF = 10;
 const CR = 13;
@@ -100,7 +101,7 @@ export class CsvParseParser implements CsvRecordParser {
   private record(fields: string[], info: RecordInfo): void {
     const skippedNow = info.empty_lines + info.comment_lines;
     const start = this.skipRecords(skippedNow - this.skipped);
-    const line = this.line + countLineBreaksIn(this.retained, 0, start);
+    const line = this.line + countLineBreakBytes(this.retained, 0, start);
     const end = this.base + info.bytes - this.at;
     let textEnd = end;
     this.keepRecordDelimiter();
@@ -112,7 +113,7 @@ export class CsvParseParser implements CsvRecordParser {
     }
     const text = this.retained.toString('utf8', start, textEnd);
     this.sink.record(fields, line, text, 0, text.length);
-    this.line = line + countLineBreaksIn(this.retained, start, end);
+    this.line = line + countLineBreakBytes(this.retained, start, end);
     this.retained = this.retained.subarray(end);
     this.at += end;
     this.skipped = skippedNow;
@@ -145,7 +146,7 @@ export class CsvParseParser implements CsvRecordParser {
     const kind = faultOfCsvParseCode((err as CsvError).code ?? '');
     if (kind === undefined) throw err;
     const start = this.skipRecords(this.core.info.empty_lines + this.core.info.comment_lines - this.skipped);
-    this.line += countLineBreaksIn(this.retained, 0, start);
+    this.line += countLineBreakBytes(this.retained, 0, start);
     this.refused = { kind, column: ((err as unknown as { column: number }).column) + 1 };
     this.waitingFrom = start;
     return this.resume(final);
@@ -171,16 +172,6 @@ export class CsvParseParser implements CsvRecordParser {
     this.start();
     return true;
   }
-}
-
-/** line breaks (LF, CRLF, lone CR) in buf[from, to), counted as count-lines.ts counts them in text */
-function countLineBreaksIn(buf: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = buf[i];
-    if (c === LF || (c === CR && buf[i + 1] !== LF)) n++;
-  }
-  return n;
 }
 
 /** where the line after the one holding `from` starts (see nextLineStart in count-lines.ts) */
